@@ -1,0 +1,3 @@
+from drugfaq.cli import main
+
+main()

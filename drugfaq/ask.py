@@ -1,0 +1,404 @@
+"""Answering a question: find what it names and what it asks, answer that first, never guess."""
+
+from __future__ import annotations
+
+import re
+import msgspec
+from typing import Any
+
+from drugfaq.document import Source
+from drugfaq.errors import UsageError
+from drugfaq.intents import classify
+from drugfaq.model import Drug
+from drugfaq.names import normalize
+from drugfaq.profile import PHASES, administration_line, article, display_name, indication_line, monitoring_line
+from drugfaq.profile import sources_of, what_it_is
+from drugfaq.resolve import COMMON, MAX_WORDS, Mention, find_mentions
+from drugfaq.store import Store
+from drugfaq.taxonomy import Taxonomy
+
+MAX_QUESTION = 10_000  # characters read from one question; the rest is ignored
+DAILYMED = "https://dailymed.nlm.nih.gov/dailymed/search.cfm?labeltype=all&query="
+_YES_NO = re.compile(r"^(?:is|are|was|does|do|can|could|would|will|should|isnt|arent|doesnt)\b")
+_MASS = ("chemotherapy", "immunotherapy")
+
+
+class Answer(msgspec.Struct):
+    question: str
+    drugs: list[str]
+    intent: str
+    answered: bool
+    verdict: str | None
+    answer: str
+    facts: list[str] = msgspec.field(default_factory=list)
+    sources: list[Source] = msgspec.field(default_factory=list)
+    classes: list[str] = msgspec.field(default_factory=list)
+    topic: str | None = None
+    confidence: float = 1.0
+    suggestions: list[str] = msgspec.field(default_factory=list)
+    explain: dict[str, Any] = msgspec.field(default_factory=dict)
+    title: str = ""
+
+
+def ask(store: Store, question: str) -> Answer:
+    q = question[:MAX_QUESTION].strip()
+    if not q or not normalize(q):
+        raise UsageError("the question is empty; try: drugfaq ask \"is herceptin chemo\"")
+    text = " ".join(normalize(q).split()[:MAX_WORDS])
+    mentions, suggestions = find_mentions(store, q)
+    drugs = [m for m in mentions if m.kind == "drug"]
+    classes = [m for m in mentions if m.kind == "class"]
+    topics = [m for m in mentions if m.kind == "topic"]
+    rule = classify(text, len(drugs))
+    intent, why = (rule.intent, f"rule {rule.name}") if rule else ("other", "no rule matched")
+    if not drugs and topics:
+        intent, why = "topic", f"topic keyword {topics[0].text!r}"
+    elif drugs and classes and (_YES_NO.match(text) or intent in ("identity", "other", "classification")):
+        intent, why = "classification", f"class {classes[0].text!r} named with a drug"
+    elif not drugs and classes and intent in ("other", "identity", "classification"):
+        intent, why = "identity", f"class {classes[0].text!r} named"
+    elif drugs and intent == "other" and len(text.split()) <= len(" ".join(m.text for m in drugs).split()) + 1:
+        intent, why = "identity", "only a name was given"
+
+    tax = Taxonomy(store.classes())
+    loaded = [d for d in (store.drug(m.id) for m in drugs) if d is not None]
+    ctx = _Context(store, tax, q, text, drugs, loaded, classes)
+    if topics and intent == "topic":
+        ans = _topic(ctx, topics[0].id)
+    elif not loaded and classes:
+        ans = _class_answer(ctx, intent)
+    elif not loaded:
+        ans = Answer(q, [], intent, False, None, _not_found_text(suggestions), suggestions=suggestions)
+    else:
+        ans = _ANSWERERS.get(intent, _unanswerable)(ctx, intent)
+    ans.question, ans.intent = q, intent
+    ans.drugs = [d.id for d in loaded]
+    ans.classes = [c.id for c in classes]
+    ans.suggestions = ans.suggestions or ([] if loaded else suggestions)
+    name_conf = min((m.score for m in drugs), default=1.0)
+    ans.confidence = round(name_conf * (1.0 if rule or intent != "other" else 0.5), 3)
+    ans.explain = {
+        "mentions": [{"kind": m.kind, "id": m.id, "text": m.text, "how": m.how, "score": m.score} for m in mentions],
+        "intent": intent, "decided_by": why, "confidence": ans.confidence,
+    }
+    if not ans.title:
+        ans.title = q
+    return ans
+
+
+class _Context(msgspec.Struct):
+    store: Store
+    tax: Taxonomy
+    question: str
+    text: str
+    mentions: list[Mention]
+    drugs: list[Drug]
+    classes: list[Mention]
+
+    @property
+    def drug(self) -> Drug:
+        return self.drugs[0]
+
+    @property
+    def name(self) -> str:
+        return display_name(self.drug, self.mentions[0].label if self.mentions else None)
+
+    def named(self, i: int) -> str:
+        typed = self.mentions[i].label if i < len(self.mentions) else None
+        return display_name(self.drugs[i], typed)
+
+    def answer(self, text: str, facts: list[str] | None = None, verdict: str | None = None,
+               answered: bool = True) -> Answer:
+        sources = [s for d in self.drugs for s in sources_of(d.references)]
+        return Answer(self.question, [], "", answered, verdict, text, [f for f in (facts or []) if f], sources,
+                      title=" and ".join(self.named(i) for i in range(len(self.drugs))))
+
+    def missing(self, what: str) -> Answer:
+        """An honest "not held", with where to look."""
+        d = self.drug
+        url = next((r.url for r in d.references if "dailymed" in r.url), DAILYMED + d.name.replace(" ", "+"))
+        return self.answer(
+            f"drugfaq does not hold {what} for {self.name}. The official label on DailyMed ({url}) has it, "
+            "and a pharmacist can answer it for you.", [d.summary], answered=False)
+
+
+def _class_phrase(name: str) -> str:
+    return name if name.endswith(_MASS) else article(name)
+
+
+def _classification(ctx: _Context, intent: str) -> Answer:
+    d, tax = ctx.drug, ctx.tax
+    kind = f"{ctx.name} is {what_it_is(d, tax)}."
+    facts = [f"Class: {' > '.join(tax.name(c) for c in tax.main_line(d.classification.classes[0]))}"
+             if d.classification.classes and d.classification.classes[0] in tax.classes else ""]
+    if d.classification.fda_epc:
+        facts.append("FDA pharmacologic class: " + ", ".join(d.classification.fda_epc))
+    if d.classification.atc:
+        facts.append("WHO ATC: " + ", ".join(d.classification.atc))
+    if not ctx.classes:
+        return ctx.answer(kind, [d.summary, *facts])
+    lines, verdicts = [], []
+    for cm in ctx.classes:
+        asked = tax.name(cm.id)
+        res = tax.is_a(d.classification.classes, cm.id)
+        verdicts.append(res.verdict)
+        if res.verdict == "yes":
+            chain = " > ".join(tax.name(c) for c in res.chain)
+            lines.append(f"{ctx.name} is {_class_phrase(asked)}" + (f" ({chain})." if len(res.chain) > 1 else "."))
+        elif res.verdict == "partly":
+            lines.append(f"{ctx.name} is partly {asked}: {res.note or ''}".strip())
+        else:
+            lines.append(f"{ctx.name} is not {_class_phrase(asked)}; it is {what_it_is(d, tax)}.")
+    if len(verdicts) == 1:
+        word = {"yes": "Yes", "no": "No", "partly": "Partly"}[verdicts[0]]
+        return ctx.answer(f"{word}. {lines[0]}", [d.summary, *facts], verdict=verdicts[0])
+    return ctx.answer(" ".join(lines), [d.summary, *facts])
+
+
+def _identity(ctx: _Context, intent: str) -> Answer:
+    d = ctx.drug
+    facts = []
+    if d.brands:
+        facts.append("Brands: " + ", ".join(d.brands))
+    if d.indications:
+        facts.append("Approved for: " + "; ".join(sorted({i.condition for i in d.indications})))
+    return ctx.answer(d.summary, facts)
+
+
+def _mechanism(ctx: _Context, intent: str) -> Answer:
+    d = ctx.drug
+    if not d.mechanism:
+        return ctx.missing("how it works")
+    return ctx.answer(d.mechanism.summary, ["Target: " + ", ".join(d.mechanism.targets)] if d.mechanism.targets else [])
+
+
+def _asked_words(text: str, d: Drug, after: str) -> set[str]:
+    """Content words after a verb such as "treat" or "cause", minus the drug's own names."""
+    m = re.search(after, text)
+    if not m:
+        return set()
+    own = set(normalize(" ".join([d.name, d.id, *d.brands, *d.aliases])).split())
+    return {w for w in text[m.end():].split() if w not in COMMON and w not in own and len(w) > 2}
+
+
+def _indications(ctx: _Context, intent: str) -> Answer:
+    d = ctx.drug
+    if not d.indications:
+        return ctx.missing("its approved uses")
+    names = ctx.store.drug_names({w for i in d.indications for w in i.with_drugs})
+    lines = [indication_line(i, names) for i in d.indications]
+    uses = "; ".join(dict.fromkeys(i.condition + (f" ({i.setting})" if i.setting else "") for i in d.indications))
+    words = _asked_words(ctx.text, d, r"\b(?:treat\w*|for|help\w*(?: with)?|cure\w*|work for)\b")
+    if words and _YES_NO.match(ctx.text):
+        hay = normalize(" ".join(lines))
+        if any(re.search(rf"\b{re.escape(w)}", hay) for w in words):
+            return ctx.answer(f"Yes. {ctx.name} is approved for {uses}.", lines, verdict="yes")
+        return ctx.answer(f"drugfaq's entry does not list {' '.join(sorted(words))} among {ctx.name}'s approved "
+                          f"uses. It is approved for: {uses}.", lines)
+    return ctx.answer(f"{ctx.name} is approved for: {uses}.", lines)
+
+
+def _side_effects(ctx: _Context, intent: str) -> Answer:
+    d = ctx.drug
+    se = d.side_effects
+    if not se and not d.boxed_warnings:
+        return ctx.missing("side effects")
+    common = ", ".join(se.common) if se and se.common else ""
+    serious = ", ".join(se.serious) if se and se.serious else ""
+    facts = [f"Common: {common}" if common else "", f"Serious: {serious}" if serious else "",
+             *(f"Boxed warning: {b}" for b in d.boxed_warnings)]
+    words = _asked_words(ctx.text, d, r"\b(?:cause\w*|give \w+|make \w+|side effects?|lead to|result in)\b")
+    if words and _YES_NO.match(ctx.text):
+        hay = normalize(" ".join([common, serious, *d.boxed_warnings, *d.warnings]))
+        found = [w for w in sorted(words) if re.search(rf"\b{re.escape(w[:6])}", hay)]
+        if found:
+            return ctx.answer(f"Yes. {', '.join(found).capitalize()} is among the listed side effects or warnings "
+                              f"of {ctx.name}.", facts, verdict="yes")
+        return ctx.answer(f"drugfaq's entry for {ctx.name} does not list {' '.join(sorted(words))}; the label may "
+                          f"list more. Its common side effects are: {common or 'not listed'}.", facts)
+    lead = f"Common side effects of {ctx.name}: {common}." if common else f"{ctx.name}: serious side effects: {serious}."
+    return ctx.answer(lead, facts)
+
+
+_THINGS = {"alcohol": r"alcohol|drink|beer|wine|liquor|cocktail", "grapefruit": r"grapefruit", "food": r"food|eat|meal",
+           "caffeine": r"caffeine|coffee"}
+
+
+def _interactions(ctx: _Context, intent: str) -> Answer:
+    d = ctx.drug
+    items = [f"{i.with_}: {i.effect}" for i in d.interactions]
+    wanted: list[str] = []
+    for thing, pattern in _THINGS.items():
+        if re.search(rf"\b(?:{pattern})", ctx.text):
+            wanted.append(thing)
+    others = ctx.drugs[1:]
+    keys: list[str] = [*wanted]
+    for o in others:
+        keys += [o.name, *o.brands, *(ctx.tax.name(c) for c in ctx.tax.ancestors(o.classification.classes))]
+    if keys:
+        pats = [re.escape(normalize(k)) for k in keys if normalize(k)]
+        hits = [f"{i.with_}: {i.effect}" for i in d.interactions
+                if any(re.search(rf"\b{p}", normalize(i.with_ + " " + i.effect)) for p in pats)]
+        if not hits and others:  # the interaction may be written on the other drug's entry
+            own = [d.name, *d.brands, *(ctx.tax.name(c) for c in ctx.tax.ancestors(d.classification.classes))]
+            pats2 = [re.escape(normalize(k)) for k in own]
+            hits = [f"{o.name} with {i.with_}: {i.effect}" for o in others for i in o.interactions
+                    if any(re.search(rf"\b{p}", normalize(i.with_)) for p in pats2)]
+        what = " and ".join([*wanted, *(display_name(o) for o in others)])
+        if hits:
+            return ctx.answer(f"{ctx.name} with {what}: {hits[0].split(': ', 1)[1]}", hits[1:] + [
+                "Other interactions: " + "; ".join(i for i in items if i not in hits)] if len(items) > len(hits) else hits[1:])
+        return ctx.answer(f"drugfaq holds no interaction entry for {ctx.name} with {what}. That does not mean "
+                          "the combination is safe: ask a pharmacist, or check the label on DailyMed.", items,
+                          answered=False)
+    if not items:
+        return ctx.missing("interactions")
+    return ctx.answer(f"Major interactions of {ctx.name}: " + "; ".join(items[:3]) + ".", items[3:])
+
+
+def _field(attr: str, what: str):  # type: ignore[no-untyped-def]
+    def answer(ctx: _Context, intent: str) -> Answer:
+        value = getattr(ctx.drug, attr)
+        return ctx.answer(value) if value else ctx.missing(what)
+
+    return answer
+
+
+def _dosage(ctx: _Context, intent: str) -> Answer:
+    d = ctx.drug.dosage
+    if not d:
+        return ctx.missing("dosing")
+    facts = ["Strengths: " + ", ".join(d.strengths) if d.strengths else "", f"Maximum: {d.maximum}" if d.maximum else ""]
+    lead = d.summary
+    if re.search(r"\bmax|\bmaximum|\bmost\b|\bhighest\b", ctx.text) and d.maximum:
+        lead, facts = f"Maximum: {d.maximum}", [d.summary, facts[0]]
+    return ctx.answer(lead, facts)
+
+
+def _duration(ctx: _Context, intent: str) -> Answer:
+    d = ctx.drug
+    lines = [administration_line(a) for a in d.administration if a.duration]
+    if not lines:
+        return ctx.missing("how long it is given")
+    lead = "; ".join(f"{a.setting + ': ' if a.setting else ''}{a.duration.rstrip('.')}"
+                     for a in d.administration if a.duration)
+    return ctx.answer(f"How long {ctx.name} is given: {lead}.", lines)
+
+
+def _monitoring(ctx: _Context, intent: str) -> Answer:
+    d = ctx.drug
+    if not d.monitoring:
+        return ctx.missing("monitoring and follow-up")
+    after = re.search(r"\bafter\b|\bfinish|\bcomplet|\bends?\b", ctx.text)
+    order = ["after", "during", "before"] if after else list(PHASES)
+    lines = [f"{PHASES[p]}: {monitoring_line(m)}" for p in order for m in d.monitoring if m.phase == p]
+    afterwards = [monitoring_line(m) for m in d.monitoring if m.phase == "after"]
+    if after and afterwards:
+        lead = f"After treatment with {ctx.name}: " + "; ".join(x.rstrip(".") for x in afterwards) + "."
+        if d.pregnancy and d.pregnancy.contraception:
+            lead += f" Contraception: {d.pregnancy.contraception}"
+        return ctx.answer(lead, [x for x in lines if not x.startswith(PHASES["after"])])
+    return ctx.answer(lines[0], lines[1:])
+
+
+def _warnings(ctx: _Context, intent: str) -> Answer:
+    d = ctx.drug
+    items = [*(f"Boxed warning: {b}" for b in d.boxed_warnings), *(f"Do not take if: {c}" for c in d.contraindications),
+             *d.warnings]
+    if not items:
+        return ctx.missing("warnings")
+    return ctx.answer(items[0], items[1:])
+
+
+def _pregnancy(ctx: _Context, intent: str) -> Answer:
+    p = ctx.drug.pregnancy
+    if not p:
+        return ctx.missing("pregnancy and breastfeeding information")
+    facts = [f"Contraception: {p.contraception}" if p.contraception else "",
+             f"Breastfeeding: {p.breastfeeding}" if p.breastfeeding else ""]
+    if re.search(r"\bbreast|\bnursing|\blactat", ctx.text) and p.breastfeeding:
+        return ctx.answer(p.breastfeeding, [p.summary, facts[0]])
+    if re.search(r"\bafter\b|\bcontracep|\bbirth control|\bconceiv|\bget pregnant", ctx.text) and p.contraception:
+        return ctx.answer(p.contraception, [p.summary, facts[1]])
+    return ctx.answer(p.summary, facts)
+
+
+def _names(ctx: _Context, intent: str) -> Answer:
+    d = ctx.drug
+    facts = ["Brands: " + ", ".join(d.brands) if d.brands else "",
+             "Biosimilars: " + ", ".join(f"{b.name} ({b.generic})" for b in d.biosimilars) if d.biosimilars else "",
+             "Also called: " + ", ".join(d.aliases) if d.aliases else ""]
+    brands = f"; brand names: {', '.join(d.brands)}" if d.brands else ""
+    return ctx.answer(f"The generic name is {d.name}{brands}.", facts)
+
+
+def _comparison(ctx: _Context, intent: str) -> Answer:
+    if len(ctx.drugs) < 2:
+        return _identity(ctx, intent)
+    parts, facts = [], []
+    for i, d in enumerate(ctx.drugs[:4]):
+        parts.append(f"{ctx.named(i)} is {what_it_is(d, ctx.tax)}")
+        if d.mechanism:
+            facts.append(f"{ctx.named(i)}: {d.mechanism.summary}")
+        if d.indications:
+            facts.append(f"{ctx.named(i)} is approved for: " + "; ".join(dict.fromkeys(x.condition for x in d.indications)))
+    return ctx.answer("; ".join(parts) + ". Which suits a person best is a decision for their prescriber.", facts)
+
+
+def _overdose(ctx: _Context, intent: str) -> Answer:
+    d = ctx.drug
+    missed = re.search(r"\bmiss|\bforg[oe]t|\bskip", ctx.text)
+    first, second = (d.missed_dose, d.overdose) if missed else (d.overdose, d.missed_dose)
+    if not first:
+        return ctx.missing("what to do about a missed dose" if missed else "overdose information")
+    return ctx.answer(first, [second or ""])
+
+
+_POINTERS = {
+    "appearance": "what the tablets or capsules look like (imprint, colour, shape)",
+    "ingredients": "the full list of ingredients, including inactive ones",
+    "alternatives": "advice on alternatives, which depend on the person",
+    "pronunciation": "pronunciations",
+    "other": "an answer to this question",
+}
+
+
+def _unanswerable(ctx: _Context, intent: str) -> Answer:
+    return ctx.missing(_POINTERS.get(intent, "an answer to this question"))
+
+
+def _topic(ctx: _Context, topic_id: str) -> Answer:
+    t = ctx.store.topic(topic_id)
+    assert t is not None
+    return Answer(ctx.question, [], "topic", True, None, t.summary, list(t.body), sources_of(t.references),
+                  topic=t.id, title=t.title)
+
+
+def _class_answer(ctx: _Context, intent: str) -> Answer:
+    c = ctx.tax.classes[ctx.classes[0].id]
+    members = ctx.store.drug_names(ctx.store.members(ctx.tax.descendants(c.id)))
+    facts = [f"Examples in drugfaq: {', '.join(sorted(members.values())[:12])}"] if members else []
+    if intent in ("identity", "classification") and c.description:
+        return Answer(ctx.question, [], intent, True, None, f"{c.name[:1].upper() + c.name[1:]}: {c.description}",
+                      facts, title=c.name)
+    return Answer(ctx.question, [], intent, False, None,
+                  f"drugfaq answers this kind of question for single drugs, not for a whole class such as "
+                  f"{c.name}. Ask about one drug (e.g. {', '.join(sorted(members.values())[:3]) or 'by name'}), "
+                  "or ask a pharmacist.", facts, title=c.name)
+
+
+def _not_found_text(suggestions: list[str]) -> str:
+    hint = f" Did you mean {' or '.join(suggestions)}?" if suggestions else ""
+    return ("drugfaq could not find a drug it knows in this question." + hint +
+            " For other medicines, MedlinePlus (https://medlineplus.gov/druginformation.html) and the label on "
+            "DailyMed (https://dailymed.nlm.nih.gov) have answers, and so does a pharmacist.")
+
+
+_ANSWERERS = {
+    "identity": _identity, "classification": _classification, "mechanism": _mechanism,
+    "indications": _indications, "side_effects": _side_effects, "interactions": _interactions,
+    "dosage": _dosage, "usage": _field("usage", "instructions on how to take it"), "duration": _duration,
+    "onset": _field("onset", "how soon it works"), "stopping": _field("stopping", "advice on stopping it"),
+    "monitoring": _monitoring, "warnings": _warnings, "pregnancy": _pregnancy, "names": _names,
+    "comparison": _comparison, "storage": _field("storage", "storage instructions"), "overdose": _overdose,
+}

@@ -1,0 +1,78 @@
+"""Where answers go: one switch for format and colour, data to stdout, diagnostics to stderr."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from typing import Any, Iterable
+
+import msgspec
+
+from drugfaq.document import DISCLAIMER, Document
+from drugfaq.render import clean
+
+FORMATS = ("rich", "plain", "json", "markdown")
+COLORS = ("auto", "always", "never")
+
+
+class Output:
+    def __init__(self, fmt: str | None = None, color: str | None = None, disclaimer: bool = True) -> None:
+        self.tty = sys.stdout.isatty()
+        self.fmt = fmt or os.environ.get("DRUGFAQ_FORMAT") or ("rich" if self.tty else "plain")
+        if self.fmt not in FORMATS:
+            from drugfaq.errors import UsageError
+
+            raise UsageError(f"unknown format {self.fmt!r}; choose from {', '.join(FORMATS)}")
+        choice = color or os.environ.get("DRUGFAQ_COLOR") or "auto"
+        if choice not in COLORS:
+            from drugfaq.errors import UsageError
+
+            raise UsageError(f"unknown color choice {choice!r}; choose from {', '.join(COLORS)}")
+        dumb = os.environ.get("TERM") == "dumb"
+        self.color = choice == "always" or (choice == "auto" and self.tty and "NO_COLOR" not in os.environ and not dumb)
+        self.force_terminal = True if choice == "always" else None
+        self.disclaimer = disclaimer and not os.environ.get("DRUGFAQ_NO_DISCLAIMER")
+        self._console: Any = None
+
+    @property
+    def is_json(self) -> bool:
+        return self.fmt == "json"
+
+    def width(self) -> int | None:
+        return max(20, shutil.get_terminal_size((80, 24)).columns) if self.tty else None
+
+    def document(self, doc: Document) -> None:
+        if self.fmt == "rich":
+            from drugfaq import render_rich
+
+            if self._console is None:
+                self._console = render_rich.console(sys.stdout, self.color, self.force_terminal)
+            render_rich.render(doc, self._console, self.disclaimer)
+        elif self.fmt == "markdown":
+            from drugfaq.render import markdown
+
+            sys.stdout.write(markdown(doc, self.disclaimer))
+        else:
+            from drugfaq.render import plain
+
+            sys.stdout.write(plain(doc, self.width(), self.disclaimer))
+
+    def json(self, data: Any, lines: bool = False) -> None:
+        """Indented JSON for one result; one compact object per line for streams (JSON Lines)."""
+        raw = msgspec.json.encode(data)
+        sys.stdout.write((raw if lines else msgspec.json.format(raw, indent=2)).decode() + "\n")
+
+    def lines(self, rows: Iterable[str]) -> None:
+        sys.stdout.write("".join(clean(r) + "\n" for r in rows))
+
+    def disclaimer_json(self) -> str | None:
+        return DISCLAIMER if self.disclaimer else None
+
+
+def error(message: str) -> None:
+    sys.stderr.write(f"drugfaq: {clean(message)}\n")
+
+
+def note(message: str) -> None:
+    sys.stderr.write(f"drugfaq: {clean(message)}\n")
