@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, TextIO
+from typing import Any, BinaryIO
 
 from drugfaq.ask import Answer, ask
 from drugfaq.document import Document, Section
@@ -50,11 +50,14 @@ def answer_one(store: Store, question: str, out: Output, explain: bool) -> bool:
     return a.answered
 
 
-def answer_stream(store: Store, lines: TextIO, out: Output, explain: bool) -> bool:
-    """One answer per input line; JSON Lines with --format json. True when every question was answered."""
+def answer_stream(store: Store, lines: BinaryIO, out: Output, explain: bool) -> bool:
+    """One answer per input line; JSON Lines with --format json. True when every question was answered.
+
+    Lines are read as bytes and decoded leniently: one bad byte must not end a batch of thousands.
+    """
     all_answered = True
     for raw in lines:
-        question = raw[:MAX_LINE].rstrip("\r\n")
+        question = raw[:MAX_LINE].decode("utf-8", errors="replace").rstrip("\r\n")
         if not question.strip():
             continue
         try:

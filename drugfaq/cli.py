@@ -26,6 +26,17 @@ class DefaultToShow(TyperGroup):
             args = ["show", *args]
         return super().parse_args(ctx, args)
 
+    def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
+        """At the command position, drug names complete too, since a bare name means `show`."""
+        from typer._click.shell_completion import CompletionItem
+
+        from drugfaq.completion import names
+
+        items = super().shell_complete(ctx, incomplete)
+        if not incomplete.startswith("-"):
+            items += [CompletionItem(n) for n in names(incomplete)]
+        return items
+
 
 
 FormatOpt = Annotated[Optional[str], typer.Option(
@@ -149,7 +160,7 @@ def ask(
     if question == "-":
         if sys.stdin is None or sys.stdin.isatty():
             raise UsageError("`ask -` reads questions from standard input; pipe them in, one per line")
-        ok = answer_stream(store, sys.stdin, out, explain)
+        ok = answer_stream(store, sys.stdin.buffer, out, explain)
     else:
         ok = answer_one(store, question, out, explain)
     if not ok:
@@ -349,8 +360,4 @@ def _click_error(e: Exception) -> int:
     if isinstance(e, click_exc.ClickException):
         error(e.format_message())
         return e.exit_code
-    if isinstance(e, click_exc.Exit):
-        return e.exit_code
-    if isinstance(e, click_exc.Abort):
-        return 130
     raise e

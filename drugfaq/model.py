@@ -6,10 +6,11 @@ and `schema/knowledge.schema.json` is generated from them (a test keeps it in
 sync). Field order here is the order of sections in a profile.
 """
 
-from __future__ import annotations
-
 import datetime
 from typing import Annotated, Literal, Optional
+
+# No `from __future__ import annotations` here: msgspec would have to evaluate
+# string annotations on first decode, which costs several ms on every run.
 
 import msgspec
 

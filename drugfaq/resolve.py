@@ -11,7 +11,7 @@ from drugfaq.store import NameHit, Store
 MAX_WORDS = 200  # a question longer than this is read only this far
 MAX_NGRAM = 6
 ACCEPT = 86.0  # fuzzy score from which a misspelling is taken as that name
-SUGGEST = 70.0  # fuzzy score from which a name is offered as "did you mean"
+SUGGEST = 60.0  # fuzzy score from which a name is offered as "did you mean"
 
 # Function words: never a name on their own.
 STOP = frozenset("""

@@ -11,11 +11,10 @@ folder is not writable the knowledge is compiled into memory instead.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sqlite3
-import tempfile
 import time
+import zlib
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -85,12 +84,16 @@ class Store:
     @classmethod
     def open(cls, extra_data: Iterable[str] = ()) -> "Store":
         sources = [(bundled_data_dir(), "bundled")] + [(p, "user") for p in user_data_paths(extra_data)]
+        from drugfaq.sources import yaml_files
+
         for path, layer in sources:
             if layer == "user" and not path.exists():
                 raise KnowledgeError([Problem(str(path), None, "", "no such file or folder")])
+            if layer == "user" and path.is_dir() and not yaml_files(path):
+                raise KnowledgeError([Problem(str(path), None, "", "folder holds no .yaml files")])
         fingerprint, files = _fingerprint(sources)
         folder = cache_dir()
-        final = folder / f"knowledge-{fingerprint[:20]}.sqlite"
+        final = folder / f"knowledge-{fingerprint.split('|', 1)[0]}.sqlite"
         if final.is_file():
             try:
                 db = sqlite3.connect(f"file:{final}?mode=ro&immutable=1", uri=True, check_same_thread=False)
@@ -182,7 +185,7 @@ class Store:
 def _fingerprint(sources: list[tuple[Path, str]]) -> tuple[str, list[Path]]:
     from drugfaq.sources import yaml_files
 
-    h = hashlib.sha256(f"{__version__}|{SCHEMA_VERSION}".encode())
+    parts = [f"{__version__}|{SCHEMA_VERSION}"]
     files: list[Path] = []
     for path, layer in sources:
         for f in yaml_files(path):
@@ -191,8 +194,10 @@ def _fingerprint(sources: list[tuple[Path, str]]) -> tuple[str, list[Path]]:
             except OSError:
                 continue
             files.append(f)
-            h.update(f"|{layer}|{f.resolve()}|{st.st_size}|{st.st_mtime_ns}".encode())
-    return h.hexdigest(), files
+            parts.append(f"{layer}|{f.resolve()}|{st.st_size}|{st.st_mtime_ns}")
+    # The full text is stored in the cache and compared on open; the checksum only names the file.
+    text = "\n".join(parts)
+    return f"{zlib.crc32(text.encode()):08x}{len(text):x}|{text}", files
 
 
 def _compile(sources: list[tuple[Path, str]], fingerprint: str) -> sqlite3.Connection:
@@ -270,6 +275,8 @@ def _ancestors(classes: dict[str, DrugClass], start: Iterable[str]) -> list[str]
 
 def _persist(db: sqlite3.Connection, folder: Path, final: Path) -> bool:
     """Copy the in-memory database to `final` atomically; False when the folder is not writable."""
+    import tempfile  # only when writing a cache: it pulls in random and hashing
+
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".knowledge-", suffix=".tmp", dir=folder)

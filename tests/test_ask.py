@@ -1,0 +1,126 @@
+"""`drugfaq ask`: the direct answer first, supporting facts and sources after, honest when it cannot answer."""
+
+import json
+
+import pytest
+
+
+def ask_json(drugfaq, question, *extra):
+    r = drugfaq("ask", question, "--format", "json", *extra)
+    return r, json.loads(r.out)
+
+
+def test_is_herceptin_chemo_answers_no_first(drugfaq):
+    r = drugfaq("ask", "is herceptin chemo", "-f", "plain")
+    assert r.code == 0
+    assert r.out.startswith("No. Herceptin (trastuzumab) is not chemotherapy; it is a targeted therapy")
+    assert "Sources" in r.out and "https://" in r.out
+
+
+def test_ask_json_contract(drugfaq):
+    r, a = ask_json(drugfaq, "is herceptin chemo")
+    assert r.code == 0
+    assert a["question"] == "is herceptin chemo"
+    assert a["drugs"] == ["trastuzumab"]
+    assert a["intent"] == "classification"
+    assert a["answered"] is True
+    assert a["verdict"] == "no"
+    assert a["answer"].startswith("No.")
+    assert a["sources"] and all(s["url"].startswith("http") for s in a["sources"])
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("is herceptin a biologic", "yes"),             # through monoclonal antibody -> biologic
+    ("is trastuzumab a monoclonal antibody", "yes"),
+    ("is herceptin a targeted therapy", "yes"),
+    ("is herceptin an immunotherapy", "no"),
+    ("is herceptin a kinase inhibitor", "no"),
+])
+def test_class_questions_reason_over_the_taxonomy(drugfaq, question, verdict):
+    _, a = ask_json(drugfaq, question)
+    assert a["intent"] == "classification" and a["verdict"] == verdict, a["answer"]
+
+
+def test_antibody_drug_conjugate_is_partly_chemotherapy(drugfaq):
+    _, a = ask_json(drugfaq, "is kadcyla chemo")
+    assert a["drugs"] == ["ado-trastuzumab-emtansine"]
+    assert a["verdict"] == "partly"
+    assert a["answer"].startswith("Partly.") and "chemotherapy" in a["answer"]
+
+
+@pytest.mark.parametrize("question, intent, must_contain", [
+    ("what is herceptin", "identity", "monoclonal antibody"),
+    ("what kind of drug is herceptin", "classification", "targeted therapy"),
+    ("how does herceptin work", "mechanism", "HER2"),
+    ("what is herceptin used for", "indications", "breast cancer"),
+    ("what are the side effects of herceptin", "side_effects", "headache"),
+    ("how long is herceptin given", "duration", "52 weeks"),
+    ("what happens after herceptin treatment", "monitoring", "every 6 months for at least 2 years"),
+    ("what monitoring is needed on herceptin", "monitoring", "LVEF"),
+    ("who should not take herceptin", "warnings", "heart"),
+    ("can i get pregnant after herceptin", "pregnancy", "7 months"),
+    ("what is the generic name of herceptin", "names", "trastuzumab"),
+    ("herceptin vs perjeta", "comparison", "pertuzumab"),
+])
+def test_each_intent_is_answered_from_the_knowledge(drugfaq, question, intent, must_contain):
+    r, a = ask_json(drugfaq, question)
+    assert a["intent"] == intent, a
+    assert a["answered"] is True and r.code == 0
+    assert must_contain.lower() in (a["answer"] + " ".join(a["facts"])).lower()
+
+
+def test_does_x_treat_y_is_a_yes_no_question(drugfaq):
+    _, a = ask_json(drugfaq, "does herceptin treat gastric cancer")
+    assert a["intent"] == "indications" and a["verdict"] == "yes"
+
+
+def test_misspelled_brand_is_found(drugfaq):
+    _, a = ask_json(drugfaq, "whats herceptn for")
+    assert a["drugs"] == ["trastuzumab"] and a["intent"] == "indications"
+
+
+def test_two_drugs_in_one_question(drugfaq):
+    _, a = ask_json(drugfaq, "herceptin and perjeta together")
+    assert a["drugs"] == ["trastuzumab", "pertuzumab"]
+
+
+def test_question_the_knowledge_cannot_answer_says_so_and_exits_1(drugfaq):
+    r, a = ask_json(drugfaq, "what color is the herceptin vial")
+    assert r.code == 1
+    assert a["intent"] == "appearance" and a["answered"] is False
+    assert "dailymed" in a["answer"].lower() and "pharmacist" in a["answer"]
+
+
+def test_unknown_drug_in_question_exits_1_and_points_elsewhere(drugfaq):
+    r, a = ask_json(drugfaq, "is zzqxv safe with alcohol")
+    assert r.code == 1
+    assert a["drugs"] == [] and a["answered"] is False
+    assert "medlineplus" in a["answer"].lower()
+
+
+def test_topic_question(drugfaq):
+    r, a = ask_json(drugfaq, "how soon can chemo start after port placement")
+    assert a["intent"] == "topic" and a["answered"] is True and a["topic"] == "chemo-after-port-placement"
+
+
+def test_explain_shows_what_was_understood(drugfaq):
+    r = drugfaq("ask", "is herceptin chemo", "-f", "plain", "--explain")
+    assert "Intent: classification" in r.out
+    assert "drug trastuzumab from 'herceptin'" in r.out
+    _, a = ask_json(drugfaq, "is herceptin chemo", "--explain")
+    assert a["explain"]["decided_by"]
+
+
+def test_empty_question_is_a_usage_error(drugfaq):
+    for q in ("", "   ", "?!"):
+        r = drugfaq("ask", q)
+        assert r.code == 2 and "empty" in r.err and r.out == ""
+
+
+def test_batch_questions_from_stdin_as_json_lines(drugfaq_process):
+    qs = "is herceptin chemo\nwhat is herceptin used for\n\nis zzqxv safe\n"
+    p = drugfaq_process("ask", "-", "--format", "json", input=qs)
+    lines = [json.loads(line) for line in p.stdout.decode().splitlines()]
+    assert [a["question"] for a in lines] == ["is herceptin chemo", "what is herceptin used for", "is zzqxv safe"]
+    assert lines[0]["verdict"] == "no"
+    assert p.returncode == 1  # one question could not be answered

@@ -1,0 +1,58 @@
+"""The bundled knowledge holds together: every entry sourced and reviewed, classes exist, names unique."""
+
+from pathlib import Path
+
+import msgspec
+
+from drugfaq.model import KnowledgeFile
+from drugfaq.store import bundled_data_dir
+from drugfaq.validate import load
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_bundled_knowledge_has_no_problems():
+    k, problems = load([(bundled_data_dir(), "bundled")])
+    assert not problems, "\n".join(p.line() for p in problems[:20])
+    assert k.drugs and k.classes and k.topics
+
+
+def test_every_entry_is_sourced_reviewed_and_classified():
+    k, _ = load([(bundled_data_dir(), "bundled")])
+    for d in k.drugs.values():
+        assert d.references and d.reviewed, d.id
+        assert d.classification.classes and all(c in k.classes for c in d.classification.classes), d.id
+    for t in k.topics.values():
+        assert t.references and t.reviewed, t.id
+
+
+def test_the_first_release_drugs_are_present():
+    k, _ = load([(bundled_data_dir(), "bundled")])
+    first = {"trastuzumab", "trastuzumab-hyaluronidase", "pertuzumab", "pertuzumab-trastuzumab-hyaluronidase",
+             "ado-trastuzumab-emtansine", "fam-trastuzumab-deruxtecan", "doxorubicin", "cyclophosphamide",
+             "paclitaxel", "docetaxel", "carboplatin", "cisplatin", "capecitabine", "fluorouracil"}
+    assert first <= set(k.drugs), sorted(first - set(k.drugs))
+    assert {"her2-positive", "chemo-after-port-placement"} <= set(k.topics)
+
+
+def test_json_schema_is_generated_from_the_model():
+    published = (ROOT / "schema" / "knowledge.schema.json").read_bytes()
+    from drugfaq.schema import knowledge_schema
+
+    assert msgspec.json.decode(published) == knowledge_schema(), "run: python -m drugfaq.schema > schema/knowledge.schema.json"
+
+
+def test_readme_counts_are_generated(drugfaq):
+    from drugfaq.store import Store
+
+    counts = Store.open().counts()
+    readme = (ROOT / "README.md").read_text()
+    line = f"{counts['drugs']} drugs, {counts['classes']} classes and {counts['topics']} topics"
+    assert f"<!-- counts -->{line}<!-- /counts -->" in readme, f"README should say: {line} (run scripts/update_docs.py)"
+
+
+def test_knowledge_file_model_rejects_unknown_keys():
+    import pytest
+
+    with pytest.raises(msgspec.ValidationError):
+        msgspec.convert({"drugs": [], "extra": 1}, KnowledgeFile)
