@@ -8,7 +8,7 @@ from typing import Any
 
 from drugfaq.document import Source
 from drugfaq.errors import UsageError
-from drugfaq.intents import classify
+from drugfaq.intents import classify, reads_like_information
 from drugfaq.model import Drug
 from drugfaq.names import normalize
 from drugfaq.profile import PHASES, administration_line, article, display_name, indication_line, monitoring_line
@@ -57,8 +57,8 @@ def ask(store: Store, question: str) -> Answer:
         intent, why = "classification", f"class {classes[0].text!r} named with a drug"
     elif not drugs and classes and intent in ("other", "identity", "classification"):
         intent, why = "identity", f"class {classes[0].text!r} named"
-    elif drugs and intent == "other" and len(text.split()) <= len(" ".join(m.text for m in drugs).split()) + 1:
-        intent, why = "identity", "only a name was given"
+    elif intent == "other" and reads_like_information(text):
+        intent, why = "identity", "no rule matched; reads as a general question about the drug"
 
     tax = Taxonomy(store.classes())
     loaded = [d for d in (store.drug(m.id) for m in drugs) if d is not None]

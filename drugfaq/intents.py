@@ -1,8 +1,11 @@
-"""What a question asks: ordered, named rules over the normalised question text.
+"""What a question asks: weighted, named rules over the normalised question text.
 
-Rules are about the kind of question, never about particular questions: the
-first rule that matches wins, so more specific kinds come first (a question
-about pregnancy "after" a drug is about pregnancy, not about follow-up).
+Rules describe kinds of question, never particular questions. Each rule that
+matches votes for its intent with its weight (3: an explicit phrase such as
+"side effects" or "used for"; 2: a good cue; 1: a weak hint such as a bare
+"10 mg"); the highest total wins and ties go to the rule listed first. A
+question no rule claims is taken as asking what the drug is, if it reads like
+an information question, else as "other".
 """
 
 from __future__ import annotations
@@ -18,91 +21,132 @@ INTENTS = ("identity", "classification", "mechanism", "indications", "side_effec
 class Rule(NamedTuple):
     name: str
     intent: str
+    weight: int
     pattern: re.Pattern[str]
     needs_two: bool = False  # only when two or more drugs are named
 
 
-def _r(name: str, intent: str, pattern: str, needs_two: bool = False) -> Rule:
-    return Rule(name, intent, re.compile(pattern), needs_two)
+def _r(name: str, intent: str, weight: int, pattern: str, needs_two: bool = False) -> Rule:
+    return Rule(name, intent, weight, re.compile(pattern), needs_two)
 
 
 W = r"(?:\w+ ){0,6}?"  # up to six words in between
+YOU = r"(?:i|you|we|one|he|she|they|someone|a person|people|patients?)"
 
 RULES: tuple[Rule, ...] = (
-    _r("pronounce", "pronunciation", r"\bpronoun|\bhow (?:do (?:you|i) |to )(?:say|spell)\b"),
-    _r("looks", "appearance", r"\blooks? like\b|\bcolou?r\b|\bimprint|\bshape\b|\bmarkings?\b|\bengraved\b"
-       r"|\bstamped\b|\bwhat (?:does|do) " + W + r"(?:pill|tablet|capsule)s? look"),
-    _r("missed-or-too-much", "overdose", r"\boverdos|\btoo (?:much|many)\b|\bdouble (?:dose|up)\b|\btwo doses\b"
+    _r("pronounce", "pronunciation", 3, r"\bpronoun|\bhow (?:do (?:you|i) |to )(?:say|spell)\b"),
+    _r("looks", "appearance", 3, r"\bcolou?r\b|\bimprint|\bshape\b|\bmarkings?\b|\bengraved\b|\bstamped\b"
+       r"|\bwhat (?:does|do) " + W + r"(?:pill|tablet|capsule)s? look|\bwhat (?:does|do) \w+ look like\b"),
+    _r("looks-weak", "appearance", 2, r"\blooks? like\b"),
+    _r("missed-or-too-much", "overdose", 3, r"\boverdos|\btoo (?:much|many)\b|\bdouble\b|\btwo doses\b"
        r"|\bextra (?:dose|pill|tablet)|\bmiss(?:ed)? (?:a |my |the |one )?(?:dose|pill|tablet|shot|injection)"
-       r"|\bforg[eo]t (?:to take|a dose|my)|\btook (?:2|two|twice|an extra)|\baccidentally took|\bpoison"),
-    _r("storage", "storage", r"\bstor(?:e|ed|age|ing)\b|\brefrigerat|\bfridge\b|\broom temperature\b|\bexpir"
+       r"|\bforg[eo]t (?:to take|a dose|my)|\btook (?:2|two|twice|an extra)|\baccidentally took|\bpoison"
+       r"|\breverses? the effect|\bantidote|\bkill (?:you|me|a person|someone)\b|\blethal\b|\bfatal dose\b"),
+    _r("storage", "storage", 3, r"\bstor(?:e|ed|age|ing)\b|\brefrigerat|\bfridge\b|\broom temperature\b|\bexpir"
        r"|\bdispos(?:e|al)\b|\bshelf life\b|\bfreez|\bget rid of\b|\bkeep (?:it |them )?(?:cold|cool)"),
-    _r("pregnancy", "pregnancy", r"\bpregnan|\bbreast ?feed|\bnursing mother|\bwhile nursing\b|\bconceiv"
+    _r("pregnancy", "pregnancy", 3, r"\bpregnan|\bbreast ?feed|\bnursing mother|\bwhile nursing\b|\bconceiv"
        r"|\bcontracep|\bbirth control\b|\bfertil|\bunborn\b|\btrying for a baby\b|\blactat"),
-    _r("ingredients", "ingredients", r"\bingredient|\bcontains?\b|\bmade (?:of|from|with)\b|\bgluten\b|\blactose\b"
-       r"|\bwhat(?: i|)s in\b|\bis there \w+ in\b|\binactive\b|\bdye\b|\bderived from\b|\bexcipient"),
-    _r("instead", "alternatives", r"\binstead of\b|\balternatives?\b|\bsubstitut|\bin place of\b|\breplace"
-       r"|\btake the place\b|\bsomething (?:else|other) than\b|\bswitch (?:from|to)\b"),
-    _r("compare-words", "comparison", r"\bvs\b|\bversus\b|\bcompar|\bdifference between\b|\bdifferent from\b"
-       r"|\bbetter than\b|\bstronger than\b|\bsame as\b|\bor\b.*\b(?:better|safer|stronger)\b"
-       r"|\b(?:better|safer|stronger)\b.*\bor\b", needs_two=True),
-    _r("alcohol-food", "interactions", r"\balcohol|\bdrink(?:ing|s)? (?:beer|wine|liquor)|\bbeer\b|\bwine\b"
+    _r("ingredients", "ingredients", 3, r"\bingredient|\bcontains?\b|\bmade (?:of|from|with)\b|\bgluten\b"
+       r"|\blactose\b|\bwhat(?: i|)s in\b|\binactive\b|\bdye\b|\bderived from\b|\bexcipient|\bhow much \w+ (?:is )?in\b"),
+    _r("is-there-x-in", "ingredients", 2, r"^(?:is|are) (?:there )?\w+ in (?:the |a |my )?(?:pill|tablet|capsule|it)\b"),
+    _r("instead", "alternatives", 3, r"\binstead of\b|\balternatives?\b|\bsubstitut|\bin place of\b|\breplace"
+       r"|\btake the place\b|\bsomething (?:else|other) than\b|\bswitch (?:from|to)\b|\bclose to the\b|\bbesides\b"
+       r"|\bsimilar to\b|\bother than\b"),
+    _r("compare-words", "comparison", 3, r"\bvs\b|\bversus\b|\bcompar|\bdifference\b|\bdifferent\b|\bsame as\b"),
+    _r("compare-better", "comparison", 2, r"\bbetter\b|\bsafer\b|\bstronger\b|\bor\b", needs_two=True),
+    _r("alcohol-food", "interactions", 3, r"\balcohol|\bdrink(?:ing|s)? (?:beer|wine|liquor)|\bbeer\b|\bwine\b"
        r"|\bliquor\b|\bcocktail|\bgrapefruit|\bcaffeine\b|\bcoffee\b|\binteract|\bmix(?:ing)? \w* ?with\b"
-       r"|\bcombin|\bdrug food\b|\bfood interaction"),
-    _r("two-drugs-together", "interactions", r"\bwith\b|\band\b|\btogether\b|\bwhile (?:on|taking)\b"
-       r"|\bsame time\b|\bafter taking\b|\bbefore taking\b|\bplus\b", needs_two=True),
-    _r("stopping", "stopping", r"\bstop(?:ping|ped)?\b|\bquit(?:ting)?\b|\bdiscontinu|\btaper|\bwean|\bwithdraw"
-       r"|\bcom(?:e|ing) off\b|\bget(?:ting)? off\b|\bcold turkey\b"),
-    _r("is-it-a-class", "classification", r"\bwhat (?:kind|type|class|sort|category|group) of\b|\bclassif"
-       r"|\bclassed as\b|\bconsidered (?:a|an)\b|\bdrug class\b|\bwhat class\b|\bis (?:it|this) a\b"),
-    _r("follow-up", "monitoring", r"\bmonitor|\bblood (?:test|work)|\blab tests?\b|\bcheck(?:ed|s|ups?)?\b"
+       r"|\bcombin|\bdrug (?:and|&)? ?food\b|\bfoods?\b.*\b(?:avoid|eat|should|not)\b|\b(?:avoid|eat)\b.*\bfoods?\b"
+       r"|\b(?:medications?|medicines?|drugs?|pills?) (?:not )?to (?:take|avoid) with\b|\bnot to take with\b"
+       r"|\bcompatible\b"),
+    _r("take-with", "interactions", 2, rf"\b(?:take|use|taking|using) {W}(?:with|while (?:on|taking)|when taking)\b"
+       r"|\bwhile (?:on|taking)\b|\bwhen (?:taking|talking|on)\b|\bbefore starting\b"),
+    _r("two-drugs-together", "interactions", 2, r"\bwith\b|\band\b|\btogether\b|\bsame time\b|\bafter taking\b"
+       r"|\bbefore taking\b|\bplus\b", needs_two=True),
+    _r("stopping", "stopping", 3, r"\bstop(?:ping|ped)?\b|\bquit(?:ting)?\b|\bdiscontinu|\btaper|\bwean|\bween\b"
+       r"|\bwithdraw|\bcom(?:e|ing) off\b|\bget(?:ting)? off\b|\bcold turkey\b"),
+    _r("is-it-a-class", "classification", 3, r"\bwhat (?:kind|type|class|sort|category|group) (?:of|is)\b|\bclassif"
+       r"|\bclassed as\b|\bconsidered (?:a|an)\b|\bdrug class\b|\bwhat class\b|\bis (?:it|this) a\b|\bgroup of\b"
+       r"|\baddict|\bhabit[- ]forming\b|\bcontrolled substance\b|\bschedule (?:drug|ii|iii|iv|2|3|4)\b"
+       r"|\bwhat schedule\b|\bnarcotic\b|\bis \w+ an? \w+\s*$"),
+    _r("follow-up", "monitoring", 2, r"\bmonitor|\bblood (?:test|work)s?\b|\blab tests?\b|\bcheck(?:ed|s|ups?)?\b"
        r"|\bfollow ?up\b|\bscans?\b|\bechocardiogram|\becho\b|\bafter (?:\w+ )?(?:treatment|therapy)"
        r"|\bwhat happens after\b|\bafter (?:finishing|completing|stopping) (?:\w+ )?(?:treatment|therapy)"),
-    _r("wears-off", "onset", r"\bstay(?:s)? (?:in|on) (?:your|the|my|a|his|her|their) (?:system|body|blood|urine)"
+    _r("wears-off", "onset", 3, r"\bstay(?:s)? (?:in|on) (?:your|the|my|a|his|her|their) (?:system|body|blood|urine)"
        r"|\bremains? in (?:the |your |my )?(?:body|system)|\bin (?:your|my|the) system\b|\bkick(?:s)? in\b"
        r"|\btakes? effect\b|\bstart(?:s)? (?:to )?work|\btakes? (?:\w+ )?to work\b|\bhow long (?:does|do|will) "
        r"(?:\w+ ){0,3}takes? (?:for|to|before)\b|\bwear(?:s)? off\b|\bhow long (?:does|do|will) (?:\w+ ){0,3}last\b"
-       r"|\bhow (?:soon|fast|quickly)\b|\bout of (?:your|my|the) system\b|\bdetect"),
-    _r("how-long-on", "duration", r"\bhow long (?:can|should|do|does|must|will|is|are|to) (?:\w+ ){0,3}"
-       r"(?:stay|take|be|use|keep|remain|continue|given|treated|on)\b|\bfor how long\b|\bhow many "
-       r"(?:weeks|months|years|cycles|rounds|days)\b|\bduration\b|\blong[- ]term\b|\bhow long is (?:the )?"
-       r"(?:treatment|course)\b|\bcourse of\b"),
-    _r("how-long", "onset", r"\bhow long\b|\bwhen (?:does|will) (?:it|\w+) (?:work|help)\b"),
-    _r("side-effects", "side_effects", r"\bside ?effects?\b|\badverse\b|\bcaus(?:e|es|ed|ing)\b|\breactions?\b"
-       r"|\bmake (?:you|me|him|her|people)\b|\bmakes? (?:you|me) (?:feel|sleepy|tired|dizzy)|\bhair loss\b"
-       r"|\bweight gain\b|\binsomnia\b|\bdizz|\bnause|\brash\b|\bitch|\bswell|\bsymptoms?\b|\bsafe\b.*\blong term\b"
-       r"|\bharm(?:ful)?\b|\bdamage\b|\baffect (?:my|the|your) (?:kidney|liver|heart|eyes|teeth|memory)"),
-    _r("dose", "dosage", r"\bdos(?:e|es|age|ing)\b|\bhow much\b|\bhow many (?:mg|milligrams|tablets|pills|units"
-       r"|capsules|puffs)\b|\b\d+(?:\.\d+)? ?(?:mg|mcg|ml|units?)\b|\bmg\b|\bstrengths?\b|\bmaximum\b|\bmax\b"
-       r"|\bmilligram|\bdaily amount\b|\bhow often\b"),
-    _r("how-to-take", "usage", r"\bhow (?:do|should|to|can|would|does one) (?:i |you |we |one )?(?:take|use|apply"
-       r"|inject|administer|give|prep|prepare|insert|inhale)\b|\bwhen (?:should|to|do|can) (?:i |you )?"
-       r"(?:take|use)\b|\bwith food\b|\bempty stomach\b|\bmorning\b|\bnight\b|\bbedtime\b|\btime of day\b"
-       r"|\bcrush|\bchew|\bsplit|\bcut (?:in half|the)|\bcan (?:i|you) (?:eat|take|use)\b|\bbefore or after\b"
-       r"|\badminist|\binstructions\b|\bwhat time\b|\bcan it be taken\b|\bshould it be taken\b"),
-    _r("who-should-not", "warnings", r"\bwho (?:should|can) ?not\b|\bshould(?:nt| not) (?:take|use|have|get)\b"
-       r"|\bcontra ?indicat|\bsafe (?:for|to|if|with|in)\b|\bis it safe\b|\bprecaution|\bwarnings?\b|\bdangerous\b"
-       r"|\brisks?\b|\bavoid\b|\ballerg|\bboxed\b|\bcan (?:a )?(?:\w+ )?(?:patient|person|people|someone) with\b"),
-    _r("names", "names", r"\bgeneric\b|\bbrand\b|\balso called\b|\bother names?\b|\banother name\b"
+       r"|\bhow (?:soon|fast|quickly)\b|\bout of (?:your|my|the) system\b|\bdetect|\bdrug (?:screen|test)|\btoxicology"
+       r"|\bleave (?:your|my|the) (?:body|system)|\bclear (?:a|the|your) (?:drug|system)|\bstay in (?:the )?(?:urine|blood)"),
+    _r("how-long-on", "duration", 3, r"\bhow long (?:can|should|do|must|will|to|is|are) (?:\w+ ){0,3}"
+       r"(?:stay|be|keep|remain|continue|given|treated|on)\b|\bhow long (?:can|should|must) (?:\w+ ){0,3}(?:take|use)\b"
+       r"|\bfor how long\b|\bhow many (?:weeks|months|years|cycles|rounds|days)\b|\bduration\b|\blength of\b"
+       r"|\bhow long is (?:the )?(?:treatment|course)\b|\bcourse of\b|\bhow long on\b|\bhow long \w+ (?:take|use)\b"),
+    _r("how-long", "onset", 1, r"\bhow long\b|\bwhen (?:does|will) (?:it|\w+) (?:work|help)\b"),
+    _r("side-effects", "side_effects", 3, r"\bside ?(?:effects?|affects?)\b|\badverse\b|\bmake (?:your|my|his|her) \w+ "
+       r"(?:look|feel|turn)|\bhair loss\b|\bweight gain\b|\bharmful\b|\bdamage\b|\bhow will (?:i|you) feel\b"),
+    _r("causes", "side_effects", 2, r"\bcaus(?:e|es|ed|ing)\b|\breactions?\b|\bmake (?:you|me|him|her|people)\b"
+       r"|\beffects? (?:on|my|your|the)\b|\baffects? (?:my|your|the)\b|\blong term\b|\bactivate\b|\bappears? after\b"
+       r"|\bstart on\b|\bcontribute to\b|\binduce\b|\bexacerbat|\bworsen|\bmake \w+ worse\b"),
+    _r("symptoms", "side_effects", 1, r"\binsomnia\b|\bdizz|\bnause|\brash\b|\bitch|\bswell|\bsymptoms?\b|\bblurr"
+       r"|\bbruis|\bredness\b|\bheadache|\bsleepy\b|\btired\b"),
+    _r("dose", "dosage", 3, r"\bdos(?:e|es|age|ing)\b|\bhow much\b|\bhow many (?:mg|milligrams|tablets|pills|units"
+       r"|capsules|puffs|grams)\b|\bstren\w*|\bmaximum\b|\bmax\b|\bmilligram|\bdaily amount\b|\ba ?day\b.*\bhow many\b"
+       r"|\bhow many\b.*\b(?:a ?day|per day|daily)\b|\bhow many \w+ (?:a ?day|per day)|\blowest\b|\bhighest\b"
+       r"|\bcome in\b|\bmill?[ai]grams?\b"),
+    _r("dose-number", "dosage", 1, r"\b\d+(?:\.\d+)? ?(?:mg|mcg|ml|units?|grams?)\b|\bmg\b"),
+    _r("how-to-take", "usage", 3, rf"\bhow (?:do|should|to|can|would|does|is|are) (?:{YOU} )?(?:\w+ )?(?:take|use|used"
+       r"|apply|inject|administer|give|given|prep|prepare|insert|inhale)\b|\bwhen (?:should|to|do|can|is) (?:i |you )?"
+       r"(?:take|use|safe to take)\b|\bwith (?:or without )?food\b|\bempty stomach\b|\btime of day\b|\bcrush|\bchew"
+       r"|\bsplit|\bcut (?:in half|the)|\bbefore or after\b|\badminist|\binstructions\b|\bwhat time\b"
+       r"|\bcan it be taken\b|\bshould it be taken\b|\bhow often\b|\binfusion time\b|\bdoes ?n?t stick\b"
+       r"|\bhow (?:is|are) (?:\w+ ){0,3}(?:used|given|admini\w*|prescribed|taken|injected)\b|\bhow prescribed\b"),
+    _r("usage-weak", "usage", 2, r"\bmorning\b|\bnight\b|\bbedtime\b|\bcan (?:i|you) (?:eat|take|use)\b|\bafter eating\b"),
+    _r("who-should-not", "warnings", 3, r"\bwho (?:should|can) ?not\b|\bshould(?:nt| not) (?:take|use|have|get)\b"
+       r"|\bcontra ?indicat|\bprecaution|\bwarnings?\b|\bboxed\b|\bnot allowed\b|\bhow long (?:after|before)\b.*\bwait"
+       r"|\bwait (?:before|after)\b"),
+    _r("safety", "warnings", 1, r"\bsafe\b|\bdangerous\b|\brisks?\b|\bavoid\b|\ballerg"),
+    _r("names", "names", 3, r"\bgeneric\b|\bbrand\b|\balso called\b|\bother names?\b|\banother name\b"
        r"|\bnames? (?:of|for)\b|\btrade name\b|\bbiosimilar"),
-    _r("how-it-works", "mechanism", r"\bhow (?:does|do) (?:\w+ ){1,4}work\b|\bhow \w+ works\b|\bmechanism"
+    _r("how-it-works", "mechanism", 3, r"\bhow (?:does|do) (?:\w+ ){1,4}work\b|\bhow \w+ works\b|\bmechanism"
        r"|\bwhat (?:does|do) (?:\w+ ){1,3}do\b|\bmode of action\b|\bhow (?:does|do) (?:\w+ ){1,4}affect"
-       r"|\bworks? in the body\b|\bact(?:s)? on\b|\bblock(?:s)?\b|\binhibit|\btarget(?:s)?\b|\bwhat happens when"),
-    _r("used-for", "indications", r"\bused? (?:for|to|in)\b|\bwhat(?: is| are|s) (?:\w+ ){1,4}for\b|\bfor what\b"
-       r"|\btreat|\bgood for\b|\bhelp(?:s)? (?:with|for)\b|\bprescribed\b|\bindicat|\bpurpose\b|\bwhy (?:would|do|is)"
-       r"|\bwork for\b|\bwhat conditions?\b|\bapproved for\b|\bcure"),
-    _r("is-x-a-y", "classification", r"^(?:is|are) \w+(?: \w+)? (?:a|an)\b|\b(?:is|are) (?:\w+ ){1,3}(?:a|an) (?:\w+ ){0,2}"
-       r"(?:drug|medicine|medication)\b"),
-    _r("what-is", "identity", r"^(?:what|whats|who) (?:is|are)\b|^whats\b|^tell me about\b|^(?:info|information)\b"
-       r"|\bwhat is (?:the )?(?:drug|medicine|medication)\b|\bwhat (?:is|are) \w+\s*$|^define\b|^explain\b"),
+       r"|\bworks? in the body\b|\bhow \w+ (?:reduce|lower|affects?|help)|\bhow does it\b|\bwhat effect\b"
+       r"|\baction of\b|\bhow (?:do|does) (?:\w+ ){1,3}(?:kill|lower|reduce|fight|stop)\b"),
+    _r("acts-on", "mechanism", 1, r"\bact(?:s)? on\b|\bblock(?:s)?\b|\binhibit|\btarget(?:s)?\b|\bprocess of\b"
+       r"|\bstill occur\b|\bwhat happens when"),
+    _r("used-for", "indications", 3, r"\bused? (?:for|to|in)\b|\bwhat(?: is| are|s) (?:\w+ ){1,4}(?:for|use)\b"
+       r"|\bfor what\b|\bwhat purpose\b|\bpurpose\b|\btreat|\bprescribed\b|\bindicat|\bwhy (?:would|do|is|to|did)\b"
+       r"|\bwhat conditions?\b|\bapproved for\b|\bcure|\bprevent|\bwhat (?:is|are) \w+ good for\b"),
+    _r("helps", "indications", 2, r"\bgood for\b|\bhelp(?:s)? (?:with|for)\b|\bwork for\b|\bfor (?:my |the )?\w+ pain\b"
+       r"|\b(?:lower|reduce|raise|increase|decrease|control)s? (?:my |the |your )?(?:blood pressure|cholesterol|"
+       r"blood sugar|sugar|pain|fever)\b"),
+    _r("is-x-a-y", "classification", 2, r"^(?:is|are|it is) \w+(?: \w+)? (?:a|an)\b|\b(?:is|are) (?:\w+ ){1,3}(?:a|an) "
+       r"(?:\w+ ){0,2}(?:drug|medicine|medication)\b"),
+    _r("what-is", "identity", 2, r"^(?:what|whats|who) (?:exactly )?(?:is|are)\b|^whats\b|^tell me about\b"
+       r"|^(?:info|information)\b|\bwhat is (?:the )?(?:drug|medicine|medication)\b|^define\b|^explain\b"
+       r"|\bwhere is \w+ (?:from|originated)|\boriginat|\bwhat exactly\b"),
 )
+
+_INFORMATION = re.compile(r"^(?:what|whats|is|are|does|do|tell|info|explain|define)\b")
 
 
 def classify(text: str, n_drugs: int) -> Rule | None:
-    """The first rule matching the normalised question, or None."""
+    """The winning rule for the normalised question, or None when none matches."""
+    scores: dict[str, int] = {}
+    first: dict[str, Rule] = {}
     for rule in RULES:
         if rule.needs_two and n_drugs < 2:
             continue
         if rule.pattern.search(text):
-            return rule
-    return None
+            scores[rule.intent] = scores.get(rule.intent, 0) + rule.weight
+            first.setdefault(rule.intent, rule)
+    if not scores:
+        return None
+    order = {r.intent: i for i, r in reversed(list(enumerate(RULES)))}
+    best = max(scores, key=lambda i: (scores[i], -order[i]))
+    return first[best]
+
+
+def reads_like_information(text: str) -> bool:
+    """A question no rule claims but that asks about the drug in general ("mst drug?", "what is ...")."""
+    return bool(_INFORMATION.match(text)) or len(text.split()) <= 3
