@@ -224,36 +224,35 @@ _THINGS = {"alcohol": r"alcohol|drink|beer|wine|liquor|cocktail", "grapefruit": 
            "caffeine": r"caffeine|coffee"}
 
 
+def _matching(interactions: list[Any], names: list[str]) -> list[Any]:
+    """Interaction entries that mention any of these names (drugs, classes, alcohol, food)."""
+    patterns = [re.compile(rf"\b{re.escape(n)}") for n in (normalize(x) for x in names) if n]
+    return [i for i in interactions if any(p.search(normalize(f"{i.with_} {i.effect}")) for p in patterns)]
+
+
 def _interactions(ctx: _Context, intent: str) -> Answer:
     d = ctx.drug
-    items = [f"{i.with_}: {i.effect}" for i in d.interactions]
-    wanted: list[str] = []
-    for thing, pattern in _THINGS.items():
-        if re.search(rf"\b(?:{pattern})", ctx.text):
-            wanted.append(thing)
+    listed = [f"{i.with_}: {i.effect}" for i in d.interactions]
+    things = [thing for thing, pattern in _THINGS.items() if re.search(rf"\b(?:{pattern})", ctx.text)]
     others = ctx.drugs[1:]
-    keys: list[str] = [*wanted]
-    for o in others:
-        keys += [o.name, *o.brands, *(ctx.tax.name(c) for c in ctx.tax.ancestors(o.classification.classes))]
-    if keys:
-        pats = [re.escape(normalize(k)) for k in keys if normalize(k)]
-        hits = [f"{i.with_}: {i.effect}" for i in d.interactions
-                if any(re.search(rf"\b{p}", normalize(i.with_ + " " + i.effect)) for p in pats)]
-        if not hits and others:  # the interaction may be written on the other drug's entry
-            own = [d.name, *d.brands, *(ctx.tax.name(c) for c in ctx.tax.ancestors(d.classification.classes))]
-            pats2 = [re.escape(normalize(k)) for k in own]
-            hits = [f"{o.name} with {i.with_}: {i.effect}" for o in others for i in o.interactions
-                    if any(re.search(rf"\b{p}", normalize(i.with_)) for p in pats2)]
-        what = " and ".join([*wanted, *(display_name(o) for o in others)])
-        if hits:
-            return ctx.answer(f"{ctx.name} with {what}: {hits[0].split(': ', 1)[1]}", hits[1:] + [
-                "Other interactions: " + "; ".join(i for i in items if i not in hits)] if len(items) > len(hits) else hits[1:])
-        return ctx.answer(f"drugfaq holds no interaction entry for {ctx.name} with {what}. That does not mean "
-                          "the combination is safe: ask a pharmacist, or check the label on DailyMed.", items,
+    if not things and not others:
+        if not listed:
+            return ctx.missing("interactions")
+        return ctx.answer(f"Major interactions of {ctx.name}: " + "; ".join(listed[:3]) + ".", listed[3:])
+
+    def names_of(drug: Drug) -> list[str]:
+        return [drug.name, *drug.brands, *(ctx.tax.name(c) for c in ctx.tax.ancestors(drug.classification.classes))]
+
+    hits = [f"{i.with_}: {i.effect}" for i in _matching(d.interactions, things + [n for o in others for n in names_of(o)])]
+    # the interaction may be written on the other drug's entry
+    hits += [f"{o.name} with {i.with_}: {i.effect}" for o in others for i in _matching(o.interactions, names_of(d))]
+    what = " and ".join([*things, *(display_name(o) for o in others)])
+    if not hits:
+        return ctx.answer(f"drugfaq holds no interaction entry for {ctx.name} with {what}. That does not mean the "
+                          "combination is safe: ask a pharmacist, or check the label on DailyMed.", listed,
                           answered=False)
-    if not items:
-        return ctx.missing("interactions")
-    return ctx.answer(f"Major interactions of {ctx.name}: " + "; ".join(items[:3]) + ".", items[3:])
+    first = hits[0].split(": ", 1)[-1]
+    return ctx.answer(f"{ctx.name} with {what}: {first}", hits[1:] + [x for x in listed if x not in hits])
 
 
 def _field(attr: str, what: str):  # type: ignore[no-untyped-def]

@@ -22,12 +22,47 @@ class Rule(NamedTuple):
     name: str
     intent: str
     weight: int
-    pattern: re.Pattern[str]
-    needs_two: bool = False  # only when two or more drugs are named
+    pattern: str
+    needs_two: bool  # only when two or more drugs are named
+    # Text that every match must contain, one per alternative; None when some alternative has none.
+    # Compiling all these patterns costs ~18 ms, more than the rest of a lookup, so a pattern is only
+    # compiled (by re's cache) when the question could match it.
+    literals: tuple[str, ...] | None
 
 
 def _r(name: str, intent: str, weight: int, pattern: str, needs_two: bool = False) -> Rule:
-    return Rule(name, intent, weight, re.compile(pattern), needs_two)
+    return Rule(name, intent, weight, pattern, needs_two, _required_literals(pattern))
+
+
+def _required_literals(pattern: str) -> tuple[str, ...] | None:
+    """The leading literal text of each top-level alternative, or None if one has none."""
+    alternatives, depth, start, i = [], 0, 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = pattern.index("]", i + 1)
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            alternatives.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    alternatives.append(pattern[start:])
+    out = []
+    for alt in alternatives:
+        alt = re.sub(r"^(?:\\b|\^)+", "", alt)
+        run = re.match(r"[a-z' ]*", alt).group()  # type: ignore[union-attr]
+        if alt[len(run):len(run) + 1] in ("?", "*", "{"):
+            run = run[:-1]  # the last character is optional
+        if len(run.strip()) < 2:
+            return None
+        out.append(run)
+    return tuple(out)
 
 
 W = r"(?:\w+ ){0,6}?"  # up to six words in between
@@ -137,7 +172,9 @@ def classify(text: str, n_drugs: int) -> Rule | None:
     for rule in RULES:
         if rule.needs_two and n_drugs < 2:
             continue
-        if rule.pattern.search(text):
+        if rule.literals is not None and not any(lit in text for lit in rule.literals):
+            continue
+        if re.search(rule.pattern, text):
             scores[rule.intent] = scores.get(rule.intent, 0) + rule.weight
             first.setdefault(rule.intent, rule)
     if not scores:
