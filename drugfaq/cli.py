@@ -105,6 +105,8 @@ def show(
         "--section", "-s", help="Only this section (repeatable): overview, classification, mechanism, indications, "
         "administration, dosage, usage, monitoring, boxed-warnings, contraindications, warnings, side-effects, "
         "pregnancy, interactions, onset, stopping, missed-dose, overdose, storage, faqs, sources.")] = None,
+    pager: Annotated[bool, typer.Option("--pager", help="Page long output on a terminal (also DRUGFAQ_PAGER=1; "
+                                        "PAGER chooses the program).")] = False,
     fmt: FormatOpt = None, color: ColorOpt = None, no_disclaimer: NoDisclaimerOpt = False, data: DataOpt = None,
 ) -> None:
     """Show the profile of a drug, class or topic.
@@ -114,7 +116,7 @@ def show(
     from drugfaq import profile
     from drugfaq.resolve import resolve_drug
 
-    out = Output(fmt, color, not no_disclaimer)
+    out = Output(fmt, color, not no_disclaimer, pager)
     store = _store(data)
     found = resolve_drug(store, name)
     if found.how == "fuzzy":

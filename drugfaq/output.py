@@ -17,8 +17,11 @@ COLORS = ("auto", "always", "never")
 
 
 class Output:
-    def __init__(self, fmt: str | None = None, color: str | None = None, disclaimer: bool = True) -> None:
+    def __init__(self, fmt: str | None = None, color: str | None = None, disclaimer: bool = True,
+                 pager: bool = False) -> None:
         self.tty = sys.stdout.isatty()
+        # A pager only on a terminal, and only when asked for (--pager or DRUGFAQ_PAGER=1).
+        self.pager = self.tty and (pager or os.environ.get("DRUGFAQ_PAGER", "") not in ("", "0"))
         self.fmt = fmt or os.environ.get("DRUGFAQ_FORMAT") or ("rich" if self.tty else "plain")
         if self.fmt not in FORMATS:
             from drugfaq.errors import UsageError
@@ -43,6 +46,9 @@ class Output:
         return max(20, shutil.get_terminal_size((80, 24)).columns) if self.tty else None
 
     def document(self, doc: Document) -> None:
+        if self.pager:
+            self._paged(doc)
+            return
         if self.fmt == "rich":
             from drugfaq import render_rich
 
@@ -57,6 +63,22 @@ class Output:
             from drugfaq.render import plain
 
             sys.stdout.write(plain(doc, self.width(), self.disclaimer))
+
+    def _paged(self, doc: Document) -> None:
+        import io
+        import subprocess
+
+        saved, buffer = sys.stdout, io.StringIO()
+        self.pager, sys.stdout = False, buffer  # type: ignore[assignment]
+        try:
+            self.document(doc)
+        finally:
+            sys.stdout, self.pager = saved, True
+        command = os.environ.get("PAGER") or "less -R"
+        try:
+            subprocess.run(command, shell=True, input=buffer.getvalue().encode(errors="replace"), check=False)
+        except OSError:
+            sys.stdout.write(buffer.getvalue())
 
     def json(self, data: Any, lines: bool = False) -> None:
         """Indented JSON for one result; one compact object per line for streams (JSON Lines)."""

@@ -203,3 +203,52 @@ def test_two_processes_building_the_cache_at_once(tmp_path, monkeypatch):
     assert results == ["trastuzumab"] * 4
     assert not list(tmp_path.glob(".knowledge-*"))  # no temporary file left behind
     assert len(list(tmp_path.glob("knowledge-*.sqlite"))) == 1
+
+
+def test_batch_mode_refuses_a_terminal_on_stdin(cache_dir):
+    """`drugfaq ask -` with a terminal as stdin would wait forever: it says how to use it instead."""
+    import pty
+    import subprocess
+
+    leader, follower = pty.openpty()
+    try:
+        p = subprocess.run([sys.executable, "-m", "drugfaq", "ask", "-"], stdin=follower, capture_output=True,
+                           timeout=30, env={**os.environ, "DRUGFAQ_CACHE_DIR": str(cache_dir)})
+    finally:
+        os.close(leader)
+        os.close(follower)
+    assert p.returncode == 2
+    assert b"reads questions from standard input" in p.stderr and b"Traceback" not in p.stderr
+
+
+def test_pager_is_used_on_a_terminal_only_when_asked(cache_dir, tmp_path):
+    """Under a pseudo-terminal, --pager pipes the profile through $PAGER; without it, nothing is paged."""
+    import pty
+    import subprocess
+
+    pager_out = tmp_path / "paged.txt"
+    env = {**os.environ, "DRUGFAQ_CACHE_DIR": str(cache_dir), "PAGER": f"cat > {pager_out}", "TERM": "xterm"}
+    for args, paged in ((["herceptin", "--pager", "-f", "plain"], True), (["herceptin", "-f", "plain"], False)):
+        pager_out.unlink(missing_ok=True)
+        leader, follower = pty.openpty()
+        drain = threading.Thread(target=_drain, args=(leader,), daemon=True)
+        drain.start()
+        try:
+            subprocess.run([sys.executable, "-m", "drugfaq", *args], stdin=subprocess.DEVNULL, stdout=follower,
+                           stderr=subprocess.PIPE, timeout=30, env=env)
+        finally:
+            os.close(follower)
+            drain.join(timeout=5)
+            os.close(leader)
+        assert pager_out.exists() == paged
+        if paged:
+            assert pager_out.read_text().startswith("Herceptin (trastuzumab)")
+
+
+def _drain(fd: int) -> None:
+    """Read a pseudo-terminal's output so that a long profile never blocks the child."""
+    try:
+        while os.read(fd, 65536):
+            pass
+    except OSError:
+        pass
