@@ -263,15 +263,29 @@ def _field(attr: str, what: str):  # type: ignore[no-untyped-def]
     return answer
 
 
+def _given(ctx: _Context) -> Answer | None:
+    """For clinic-given drugs the schedule is the dosing people can use: how and how often it is given."""
+    lines = [administration_line(a) for a in ctx.drug.administration]
+    if not lines:
+        return None
+    return ctx.answer(f"{ctx.name} is given by a healthcare professional. {lines[0]}", lines[1:])
+
+
 def _dosage(ctx: _Context, intent: str) -> Answer:
     d = ctx.drug.dosage
     if not d:
-        return ctx.missing("dosing")
+        return _given(ctx) or ctx.missing("dosing")
     facts = ["Strengths: " + ", ".join(d.strengths) if d.strengths else "", f"Maximum: {d.maximum}" if d.maximum else ""]
     lead = d.summary
     if re.search(r"\bmax|\bmaximum|\bmost\b|\bhighest\b", ctx.text) and d.maximum:
         lead, facts = f"Maximum: {d.maximum}", [d.summary, facts[0]]
     return ctx.answer(lead, facts)
+
+
+def _usage(ctx: _Context, intent: str) -> Answer:
+    if ctx.drug.usage:
+        return ctx.answer(ctx.drug.usage)
+    return _given(ctx) or ctx.missing("instructions on how to take it")
 
 
 def _duration(ctx: _Context, intent: str) -> Answer:
@@ -396,7 +410,7 @@ def _not_found_text(suggestions: list[str]) -> str:
 _ANSWERERS = {
     "identity": _identity, "classification": _classification, "mechanism": _mechanism,
     "indications": _indications, "side_effects": _side_effects, "interactions": _interactions,
-    "dosage": _dosage, "usage": _field("usage", "instructions on how to take it"), "duration": _duration,
+    "dosage": _dosage, "usage": _usage, "duration": _duration,
     "onset": _field("onset", "how soon it works"), "stopping": _field("stopping", "advice on stopping it"),
     "monitoring": _monitoring, "warnings": _warnings, "pregnancy": _pregnancy, "names": _names,
     "comparison": _comparison, "storage": _field("storage", "storage instructions"), "overdose": _overdose,

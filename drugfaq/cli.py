@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -39,15 +39,15 @@ class DefaultToShow(TyperGroup):
 
 
 
-FormatOpt = Annotated[Optional[str], typer.Option(
+FormatOpt = Annotated[str | None, typer.Option(
     "--format", "-f", help=f"Output format: {', '.join(FORMATS)} (default: rich on a terminal, plain when piped).",
     metavar="FORMAT", autocompletion=lambda: list(FORMATS))]
-ColorOpt = Annotated[Optional[str], typer.Option(
+ColorOpt = Annotated[str | None, typer.Option(
     "--color", help="Colour: auto (a terminal without NO_COLOR), always or never.", metavar="WHEN",
     autocompletion=lambda: list(COLORS))]
 NoDisclaimerOpt = Annotated[bool, typer.Option(
     "--no-disclaimer", help="Leave out the not-medical-advice line (also DRUGFAQ_NO_DISCLAIMER=1).")]
-DataOpt = Annotated[Optional[list[str]], typer.Option(
+DataOpt = Annotated[list[str] | None, typer.Option(
     "--data", help="Extra knowledge file or folder, on top of the bundled one (repeatable; also DRUGFAQ_DATA).",
     metavar="PATH")]
 
@@ -64,7 +64,7 @@ def _complete_classes(incomplete: str) -> list[str]:
     return class_names(incomplete)
 
 
-def _store(data: Optional[list[str]]) -> Any:
+def _store(data: list[str] | None) -> Any:
     from drugfaq.store import Store
 
     return Store.open(data or [])
@@ -101,7 +101,7 @@ def main_options(
 def show(
     name: Annotated[str, typer.Argument(help="A drug (generic, brand or biosimilar name), class or topic.",
                                         autocompletion=_complete_names)],
-    section: Annotated[Optional[list[str]], typer.Option(
+    section: Annotated[list[str] | None, typer.Option(
         "--section", "-s", help="Only this section (repeatable): overview, classification, mechanism, indications, "
         "administration, dosage, usage, monitoring, boxed-warnings, contraindications, warnings, side-effects, "
         "pregnancy, interactions, onset, stopping, missed-dose, overdose, storage, faqs, sources.")] = None,
@@ -221,7 +221,7 @@ def compare(
 
 
 def classes(
-    name: Annotated[Optional[str], typer.Argument(help="A class (e.g. \"targeted therapy\"); none for the whole tree.",
+    name: Annotated[str | None, typer.Argument(help="A class (e.g. \"targeted therapy\"); none for the whole tree.",
                                                   autocompletion=_complete_classes)] = None,
     fmt: FormatOpt = None, color: ColorOpt = None, no_disclaimer: NoDisclaimerOpt = False, data: DataOpt = None,
 ) -> None:

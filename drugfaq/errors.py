@@ -48,7 +48,7 @@ class KnowledgeError(DrugfaqError):
 
     exit_code = ExitCode.DATA
 
-    def __init__(self, problems: list["Problem"]) -> None:
+    def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         first = problems[0].line() if problems else "invalid knowledge"
         more = f" (and {len(problems) - 1} more; run `drugfaq validate`)" if len(problems) > 1 else ""

@@ -7,7 +7,7 @@ sync). Field order here is the order of sections in a profile.
 """
 
 import datetime
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Literal
 
 # No `from __future__ import annotations` here: msgspec would have to evaluate
 # string annotations on first decode, which costs several ms on every run.
@@ -43,23 +43,23 @@ class Mechanism(Record):
 
 class Indication(Record):
     condition: Name
-    setting: Optional[Name] = None  # adjuvant, metastatic, ...
-    details: Optional[Text] = None  # the label's qualifiers in plain words
+    setting: Name | None = None  # adjuvant, metastatic, ...
+    details: Text | None = None  # the label's qualifiers in plain words
     with_drugs: list[Id] = []  # regimen partners (drug ids)
 
 
 class Administration(Record):
     route: Name
-    setting: Optional[Name] = None
-    schedule: Optional[Text] = None
-    duration: Optional[Text] = None
+    setting: Name | None = None
+    schedule: Text | None = None
+    duration: Text | None = None
 
 
 class Monitoring(Record):
     phase: Literal["before", "during", "after"]
     test: Name
-    schedule: Optional[Text] = None
-    applies_to: Optional[Text] = None  # qualifier: which patients / settings
+    schedule: Text | None = None
+    applies_to: Text | None = None  # qualifier: which patients / settings
 
 
 class SideEffects(Record):
@@ -69,14 +69,14 @@ class SideEffects(Record):
 
 class Pregnancy(Record):
     summary: Text
-    contraception: Optional[Text] = None
-    breastfeeding: Optional[Text] = None
+    contraception: Text | None = None
+    breastfeeding: Text | None = None
 
 
 class Dosage(Record):
     summary: Text  # the label's usual adult dosing, never personal advice
     strengths: list[Name] = []
-    maximum: Optional[Text] = None
+    maximum: Text | None = None
 
 
 class Interaction(Record):
@@ -92,7 +92,7 @@ class Faq(Record):
 class Reference(Record):
     title: Name
     url: Annotated[str, msgspec.Meta(pattern=r"^https?://\S+$", max_length=500)]
-    date: Optional[datetime.date] = None  # label revision or page review date
+    date: datetime.date | None = None  # label revision or page review date
 
 
 class Drug(Record):
@@ -105,23 +105,23 @@ class Drug(Record):
     brands: list[Name] = []
     biosimilars: list[Biosimilar] = []
     aliases: list[Name] = []  # other names people use: abbreviations, INN/BAN
-    mechanism: Optional[Mechanism] = None
+    mechanism: Mechanism | None = None
     indications: list[Indication] = []
     administration: list[Administration] = []
     monitoring: list[Monitoring] = []
     boxed_warnings: list[Text] = []
     contraindications: list[Text] = []
     warnings: list[Text] = []
-    side_effects: Optional[SideEffects] = None
-    pregnancy: Optional[Pregnancy] = None
-    dosage: Optional[Dosage] = None
-    usage: Optional[Text] = None  # how to take it: food, time of day
+    side_effects: SideEffects | None = None
+    pregnancy: Pregnancy | None = None
+    dosage: Dosage | None = None
+    usage: Text | None = None  # how to take it: food, time of day
     interactions: list[Interaction] = []
-    onset: Optional[Text] = None  # how soon it works, how long it lasts
-    stopping: Optional[Text] = None  # can it be stopped at once, tapering
-    storage: Optional[Text] = None
-    missed_dose: Optional[Text] = None
-    overdose: Optional[Text] = None
+    onset: Text | None = None  # how soon it works, how long it lasts
+    stopping: Text | None = None  # can it be stopped at once, tapering
+    storage: Text | None = None
+    missed_dose: Text | None = None
+    overdose: Text | None = None
     faqs: list[Faq] = []
     ambiguous: list[Name] = []  # names shared with another drug, declared on purpose
 
@@ -129,13 +129,13 @@ class Drug(Record):
 class DrugClass(Record):
     id: Id
     name: Name
-    description: Optional[Text] = None
+    description: Text | None = None
     parents: list[Id] = []
     aliases: list[Name] = []
     # Classes this one only partly belongs to, e.g. an antibody-drug conjugate
     # carries a chemotherapy payload: "is Kadcyla chemo?" -> "partly".
     partly: list[Id] = []
-    partly_note: Optional[Text] = None
+    partly_note: Text | None = None
 
 
 class Topic(Record):

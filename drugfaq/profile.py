@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 import msgspec
 
@@ -53,12 +54,12 @@ def indication_line(ind: Any, names: dict[str, str]) -> str:
 
 
 def administration_line(a: Any) -> str:
-    parts = [f"{a.setting}: " if a.setting else "", a.route[:1].upper() + a.route[1:] if not a.setting else a.route]
+    text = f"{a.setting}: {a.route}" if a.setting else a.route
     if a.schedule:
-        parts.append(f". {a.schedule}")
+        text += f". {a.schedule}"
     if a.duration:
-        parts.append(f" How long: {a.duration}")
-    return "".join(parts).replace("..", ".")
+        text = text.rstrip(".") + f". How long: {a.duration}"
+    return text[:1].upper() + text[1:]
 
 
 def monitoring_line(m: Any) -> str:

@@ -6,6 +6,7 @@ from typing import IO
 
 from rich.console import Console, Group
 from rich.padding import Padding
+from rich.table import Table
 from rich.text import Text
 
 from drugfaq.document import DISCLAIMER, Document
@@ -30,24 +31,18 @@ def render(doc: Document, con: Console, disclaimer: bool = True) -> None:
         parts += [Text(""), Text(clean(s.title), style="bold magenta")]
         for p in s.paragraphs:
             parts.append(Padding(Text(clean(p)), (0, 0, 0, 2)))
-        for item in s.items:
-            label, sep, rest = clean(item).partition(": ")
-            line = Text("• ", style="dim")
-            if sep and len(label) <= 40:
-                line.append(label + ": ", style="bold")
-                line.append(rest)
-            else:
-                line.append(clean(item))
-            parts.append(Padding(line, (0, 0, 0, 2)))
+        if s.items:
+            parts.append(Padding(_bullets(s.items), (0, 0, 0, 2)))
     if doc.sources:
         parts += [Text(""), Text("Sources", style="bold magenta")]
+        grid = _grid()
         for src in doc.sources:
-            line = Text("• ", style="dim")
-            line.append(clean(src.title), style=f"link {src.url}")
+            line = Text(clean(src.title), style=f"link {src.url}")
             line.append(f"  {src.url}", style="blue")
             if src.date:
                 line.append(f" ({src.date})", style="dim")
-            parts.append(Padding(line, (0, 0, 0, 2)))
+            grid.add_row("•", line)
+        parts.append(Padding(grid, (0, 0, 0, 2)))
     if doc.reviewed:
         parts += [Text(""), Text(f"Reviewed {doc.reviewed}", style="dim")]
     for note in doc.notes:
@@ -55,3 +50,24 @@ def render(doc: Document, con: Console, disclaimer: bool = True) -> None:
     if disclaimer and doc.disclaimer:
         parts += [Text(""), Text(DISCLAIMER, style="dim italic")]
     con.print(Group(*parts))
+
+
+def _grid() -> Table:
+    """Two columns, bullet and text, so wrapped lines hang under the text rather than the bullet."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(style="dim", no_wrap=True)
+    grid.add_column(overflow="fold")
+    return grid
+
+
+def _bullets(items: list[str]) -> Table:
+    grid = _grid()
+    for item in items:
+        label, sep, rest = clean(item).partition(": ")
+        if sep and len(label) <= 40:
+            line = Text(label + ": ", style="bold")
+            line.append(rest)
+        else:
+            line = Text(clean(item))
+        grid.add_row("•", line)
+    return grid

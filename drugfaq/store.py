@@ -16,7 +16,7 @@ import sqlite3
 import time
 import zlib
 from pathlib import Path
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 import msgspec
 
@@ -29,7 +29,13 @@ _PACKAGE = Path(__file__).resolve().parent
 
 
 def bundled_data_dir() -> Path:
-    """Knowledge shipped in the wheel (drugfaq/data) or, in a source checkout, the repo's data/."""
+    """Knowledge shipped in the wheel (drugfaq/data) or, in a source checkout, the repo's data/.
+
+    DRUGFAQ_BUNDLED_DATA replaces it (for developing the knowledge itself and for benchmarks).
+    """
+    override = os.environ.get("DRUGFAQ_BUNDLED_DATA")
+    if override:
+        return Path(override)
     inside = _PACKAGE / "data"
     return inside if inside.is_dir() else _PACKAGE.parent / "data"
 
@@ -82,7 +88,7 @@ class Store:
 
     # ---- opening and compiling ----
     @classmethod
-    def open(cls, extra_data: Iterable[str] = ()) -> "Store":
+    def open(cls, extra_data: Iterable[str] = ()) -> Store:
         sources = [(bundled_data_dir(), "bundled")] + [(p, "user") for p in user_data_paths(extra_data)]
         from drugfaq.sources import yaml_files
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import msgspec
-from typing import Literal, Optional
+from typing import Literal
 
 from drugfaq.model import DrugClass
 
@@ -13,7 +13,7 @@ Verdict = Literal["yes", "no", "partly"]
 class IsA(msgspec.Struct, frozen=True):
     verdict: Verdict
     chain: list[str]  # class ids from the drug's own class up to the asked class (yes/partly)
-    note: Optional[str] = None  # why "partly"
+    note: str | None = None  # why "partly"
 
 
 class Taxonomy:
