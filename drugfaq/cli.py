@@ -251,7 +251,7 @@ def validate(
     from drugfaq.store import bundled_data_dir
 
     knowledge, problems = load([(bundled_data_dir(), "bundled"), *sources])
-    mine = [pr for pr in problems if any(_under(pr.file, p) for p in paths)] or problems
+    mine = [pr for pr in problems if any(_under(pr.file, p) for p in paths)]
     out = Output(fmt or ("json" if fmt == "json" else "plain"), "never", False)
     if out.is_json:
         out.json({"ok": not mine, "problems": [{"file": p.file, "line": p.lineno, "path": p.path,
