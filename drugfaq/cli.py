@@ -242,7 +242,7 @@ def validate(
 
     Example: drugfaq validate my-formulary.yaml
     """
-    from drugfaq.validate import load
+    from drugfaq.validate import dangling_references, load
 
     sources = [(p, "user") for p in paths]
     for p in paths:
@@ -251,6 +251,7 @@ def validate(
     from drugfaq.store import bundled_data_dir
 
     knowledge, problems = load([(bundled_data_dir(), "bundled"), *sources])
+    problems += dangling_references(knowledge)
     mine = [pr for pr in problems if any(_under(pr.file, p) for p in paths)]
     out = Output(fmt or ("json" if fmt == "json" else "plain"), "never", False)
     if out.is_json:

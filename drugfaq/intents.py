@@ -104,9 +104,10 @@ RULES: tuple[Rule, ...] = (
        r"|\bclassed as\b|\bconsidered (?:a|an)\b|\bdrug class\b|\bwhat class\b|\bis (?:it|this) a\b|\bgroup of\b"
        r"|\baddict|\bhabit[- ]forming\b|\bcontrolled substance\b|\bschedule (?:drug|ii|iii|iv|2|3|4)\b"
        r"|\bwhat schedule\b|\bnarcotic\b|\bis \w+ an? \w+\s*$"),
-    _r("follow-up", "monitoring", 2, r"\bmonitor|\bblood (?:test|work)s?\b|\blab tests?\b|\bcheck(?:ed|s|ups?)?\b"
-       r"|\bfollow ?up\b|\bscans?\b|\bechocardiogram|\becho\b|\bafter (?:\w+ )?(?:treatment|therapy)"
-       r"|\bwhat happens after\b|\bafter (?:finishing|completing|stopping) (?:\w+ )?(?:treatment|therapy)"),
+    _r("follow-up", "monitoring", 3, r"\bmonitor|\bblood (?:test|work)s?\b|\blab tests?\b|\bfollow ?up\b"
+       r"|\bafter (?:\w+ )?(?:treatment|therapy)|\bwhat happens after\b"
+       r"|\bafter (?:finishing|completing|stopping) (?:\w+ )?(?:treatment|therapy)"),
+    _r("checks", "monitoring", 2, r"\bcheck(?:ed|s|ups?)?\b|\bscans?\b|\bechocardiogram|\becho\b"),
     _r("wears-off", "onset", 3, r"\bstay(?:s)? (?:in|on) (?:your|the|my|a|his|her|their) (?:system|body|blood|urine)"
        r"|\bremains? in (?:the |your |my )?(?:body|system)|\bin (?:your|my|the) system\b|\bkick(?:s)? in\b"
        r"|\btakes? effect\b|\bstart(?:s)? (?:to )?work|\btakes? (?:\w+ )?to work\b|\bhow long (?:does|do|will) "
@@ -150,7 +151,7 @@ RULES: tuple[Rule, ...] = (
     _r("acts-on", "mechanism", 1, r"\bact(?:s)? on\b|\bblock(?:s)?\b|\binhibit|\btarget(?:s)?\b|\bprocess of\b"
        r"|\bstill occur\b|\bwhat happens when"),
     _r("used-for", "indications", 3, r"\bused? (?:for|to|in)\b|\bwhat(?: is| are|s) (?:\w+ ){1,4}(?:for|use)\b"
-       r"|\bfor what\b|\bwhat purpose\b|\bpurpose\b|\btreat|\bprescribed\b|\bindicat|\bwhy (?:would|do|is|to|did)\b"
+       r"|\bfor what\b|\bwhat purpose\b|\bpurpose\b|\btreat(?:s|ed|ing)?\b|\btreatment (?:for|of)\b|\bprescribed\b|\bindicat|\bwhy (?:would|do|is|to|did)\b"
        r"|\bwhat conditions?\b|\bapproved for\b|\bcure|\bprevent|\bwhat (?:is|are) \w+ good for\b"),
     _r("helps", "indications", 2, r"\bgood for\b|\bhelp(?:s)? (?:with|for)\b|\bwork for\b|\bfor (?:my |the )?\w+ pain\b"
        r"|\b(?:lower|reduce|raise|increase|decrease|control)s? (?:my |the |your )?(?:blood pressure|cholesterol|"

@@ -119,15 +119,6 @@ def cross_check(k: Knowledge) -> list[Problem]:
         for c in d.classification.classes:
             if c not in k.classes:
                 at("drugs", d.id, "classification.classes", f"unknown class {c!r}")
-        for ind in d.indications:
-            for w in ind.with_drugs:
-                if w not in k.drugs:
-                    at("drugs", d.id, "indications.with_drugs", f"unknown drug id {w!r}")
-    for t in k.topics.values():
-        for r in t.related:
-            if r not in k.drugs:
-                at("topics", t.id, "related", f"unknown drug id {r!r}")
-
     claimed: dict[str, str] = {}
     for d in k.drugs.values():
         allowed = {key for n in d.ambiguous for key in keys_for(n)}
@@ -138,6 +129,25 @@ def cross_check(k: Knowledge) -> list[Problem]:
                     at("drugs", d.id, "names", f"name {n!r} is also a name of {other!r}; "
                        "rename it or declare it under `ambiguous` in both entries")
                 claimed.setdefault(key, d.id)
+    return problems
+
+
+def dangling_references(k: Knowledge) -> list[Problem]:
+    """Regimen partners and related drugs that name no drug in the knowledge.
+
+    These do not stop drugfaq from loading (a clinic's file may name a partner drugfaq does not
+    cover; it is then shown by its id), but `drugfaq validate` reports them and the bundled
+    knowledge must have none.
+    """
+    problems: list[Problem] = []
+    for kind, items in (("drugs", k.drugs.values()), ("topics", k.topics.values())):
+        for rec in items:
+            refs = [w for i in rec.indications for w in i.with_drugs] if kind == "drugs" else rec.related  # type: ignore[union-attr]
+            for ref in refs:
+                if ref not in k.drugs:
+                    file, line = k.origin.get(f"{kind}:{rec.id}", ("?", None))
+                    key = "indications.with_drugs" if kind == "drugs" else "related"
+                    problems.append(Problem(file, line, f"{kind}[{rec.id}].{key}", f"unknown drug id {ref!r}"))
     return problems
 
 

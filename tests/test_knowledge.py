@@ -6,13 +6,14 @@ import msgspec
 
 from drugfaq.model import KnowledgeFile
 from drugfaq.store import bundled_data_dir
-from drugfaq.validate import load
+from drugfaq.validate import dangling_references, load
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_bundled_knowledge_has_no_problems():
     k, problems = load([(bundled_data_dir(), "bundled")])
+    problems += dangling_references(k)
     assert not problems, "\n".join(p.line() for p in problems[:20])
     assert k.drugs and k.classes and k.topics
 
