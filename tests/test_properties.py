@@ -61,25 +61,6 @@ def test_show_any_name_gives_a_profile_or_a_one_line_error(drugfaq, text):
         assert r.code in (1, 2) and len(r.err.strip().splitlines()) == 1
 
 
-def _classify_without_gates(text, n_drugs):
-    """The same vote as intents.classify, evaluating every rule: the literal gates must never change it."""
-    import re
-
-    from drugfaq.intents import RULES
-
-    scores, first = {}, {}
-    for rule in RULES:
-        if rule.needs_two and n_drugs < 2:
-            continue
-        if re.search(rule.pattern, text):
-            scores[rule.intent] = scores.get(rule.intent, 0) + rule.weight
-            first.setdefault(rule.intent, rule)
-    if not scores:
-        return None
-    order = {r.intent: i for i, r in reversed(list(enumerate(RULES)))}
-    return first[max(scores, key=lambda i: (scores[i], -order[i]))]
-
-
 WORDS = st.sampled_from("how long does it take to work what is the dose side effects of can i stop taking with "
                         "alcohol food pregnant store fridge look like color missed double generic brand used for "
                         "treat cause safe who should not interact mg tablets a day herceptin metformin and or vs "
@@ -90,4 +71,4 @@ WORDS = st.sampled_from("how long does it take to work what is the dose side eff
 def test_literal_gates_never_change_the_intent(text, n_drugs):
     from drugfaq.intents import classify
 
-    assert classify(text, n_drugs) == _classify_without_gates(text, n_drugs)
+    assert classify(text, n_drugs) == classify(text, n_drugs, gated=False)
