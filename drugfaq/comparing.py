@@ -36,10 +36,12 @@ def run_compare(store: Store, names: list[str], out: Output) -> None:
         ("monitoring", "Monitoring", lambda d: " | ".join(f"{m.phase}: {monitoring_line(m)}" for m in d.monitoring)),
         ("boxed-warnings", "Key warnings", lambda d: " | ".join(d.boxed_warnings or d.warnings[:2])),
     ]
-    sections = [Section(key, title, [], [f"{label}: {get(d) or 'not in drugfaq'}" for label, d in zip(labels, drugs)])
-                for key, title, get in rows]
+    cells = [[title, *(get(d) or "not in drugfaq" for d in drugs)] for _, title, get in rows]
+    sections = [Section(key, title, [], [f"{label}: {value}" for label, value in zip(labels, cell[1:], strict=True)])
+                for (key, title, _), cell in zip(rows, cells, strict=True)]
     sources = [s for d in drugs for s in sources_of(d.references[:2])]
-    out.document(Document(" vs ".join(labels), "side by side", None, sections, sources))
+    title = " vs ".join(labels)
+    out.table(title, ["", *labels], cells, Document(title, "side by side", None, sections, sources))
 
 
 def run_classes(store: Store, name: str | None, out: Output) -> None:

@@ -81,6 +81,21 @@ class Output:
         except OSError:
             sys.stdout.write(buffer.getvalue())
 
+    def table(self, title: str, headers: list[str], rows: list[list[str]], fallback: Document) -> None:
+        """A side-by-side table on a terminal or in Markdown; plain text gets `fallback`, one fact per line."""
+        if self.fmt == "rich" and not self.pager:
+            from drugfaq import render_rich
+
+            if self._console is None:
+                self._console = render_rich.console(sys.stdout, self.color, self.force_terminal)
+            render_rich.table(title, headers, rows, self._console, self.disclaimer, fallback.sources)
+        elif self.fmt == "markdown":
+            from drugfaq.render import markdown_table
+
+            sys.stdout.write(markdown_table(title, headers, rows, fallback.sources, self.disclaimer))
+        else:
+            self.document(fallback)
+
     def json(self, data: Any, lines: bool = False) -> None:
         """Indented JSON for one result; one compact object per line for streams (JSON Lines)."""
         raw = msgspec.json.encode(data)

@@ -79,3 +79,17 @@ def markdown(doc: Document, disclaimer: bool = True) -> str:
     if disclaimer and doc.disclaimer:
         out += ["", f"> {DISCLAIMER}"]
     return "\n".join(line.rstrip("\n") if line.endswith("\n") and line.strip() else line for line in out) + "\n"
+
+
+def markdown_table(title: str, headers: list[str], rows: list[list[str]], sources: list, disclaimer: bool) -> str:
+    def cell(text: str) -> str:
+        return _md(text).replace("\n", " ")
+
+    out = [f"# {_md(title)}", "", "| " + " | ".join(cell(h) for h in headers) + " |",
+           "|" + "---|" * len(headers)]
+    out += ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
+    if sources:
+        out += ["", "## Sources", ""] + [f"- [{_md(s.title)}]({s.url})" for s in sources]
+    if disclaimer:
+        out += ["", f"> {DISCLAIMER}"]
+    return "\n".join(out) + "\n"

@@ -71,3 +71,24 @@ def _bullets(items: list[str]) -> Table:
             line = Text(clean(item))
         grid.add_row("•", line)
     return grid
+
+
+def table(title: str, headers: list[str], rows: list[list[str]], con: Console, disclaimer: bool,
+          sources: list) -> None:
+    """Drugs side by side: one column per drug, one row per aspect."""
+    t = Table(title=clean(title), show_lines=True, title_style="bold", header_style="bold magenta")
+    t.add_column(clean(headers[0]), style="bold", no_wrap=True)
+    for h in headers[1:]:
+        t.add_column(clean(h), overflow="fold")
+    for row in rows:
+        t.add_row(*(Text(clean(c)) for c in row))
+    parts: list = [t]
+    if sources:
+        parts += [Text("Sources", style="bold magenta")]
+        grid = _grid()
+        for src in sources:
+            grid.add_row("•", Text(f"{clean(src.title)}  {src.url}"))
+        parts.append(Padding(grid, (0, 0, 0, 2)))
+    if disclaimer:
+        parts += [Text(""), Text(DISCLAIMER, style="dim italic")]
+    con.print(Group(*parts))
