@@ -252,3 +252,15 @@ def _drain(fd: int) -> None:
             pass
     except OSError:
         pass
+
+
+def test_two_real_processes_building_the_cache_at_once(tmp_path):
+    import subprocess
+
+    env = {**os.environ, "DRUGFAQ_CACHE_DIR": str(tmp_path)}
+    procs = [subprocess.Popen([sys.executable, "-m", "drugfaq", "herceptin", "-f", "json"], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, env=env) for _ in range(3)]
+    outs = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0], [e for _, e in outs]
+    assert all(json.loads(out)["id"] == "trastuzumab" for out, _ in outs)
+    assert not list(tmp_path.glob(".knowledge-*"))
