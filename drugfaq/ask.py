@@ -190,7 +190,8 @@ def _indications(ctx: _Context, intent: str) -> Answer:
     uses = "; ".join(dict.fromkeys(i.condition + (f" ({i.setting})" if i.setting else "") for i in d.indications))
     words = _asked_words(ctx.text, d, r"\b(?:treat\w*|for|help\w*(?: with)?|cure\w*|work for)\b")
     if words and _YES_NO.match(ctx.text):
-        hay = normalize(" ".join(lines))
+        # Only the condition and setting decide a "yes": details may mention other diseases.
+        hay = normalize(" ".join(f"{i.condition} {i.setting or ''}" for i in d.indications))
         if any(re.search(rf"\b{re.escape(w)}", hay) for w in words):
             return ctx.answer(f"Yes. {ctx.name} is approved for {uses}.", lines, verdict="yes")
         return ctx.answer(f"drugfaq's entry does not list {' '.join(sorted(words))} among {ctx.name}'s approved "

@@ -124,3 +124,12 @@ def test_batch_questions_from_stdin_as_json_lines(drugfaq_process):
     assert [a["question"] for a in lines] == ["is herceptin chemo", "what is herceptin used for", "is zzqxv safe"]
     assert lines[0]["verdict"] == "no"
     assert p.returncode == 1  # one question could not be answered
+
+
+def test_a_yes_about_uses_needs_the_condition_itself(drugfaq):
+    """Herceptin Hylecta is approved for breast cancer only; gastric cancer is trastuzumab IV's use."""
+    _, a = ask_json(drugfaq, "does herceptin hylecta treat gastric cancer")
+    assert a["drugs"] == ["trastuzumab-hyaluronidase"]
+    assert a["verdict"] != "yes"
+    _, a = ask_json(drugfaq, "does herceptin hylecta treat breast cancer")
+    assert a["verdict"] == "yes"
