@@ -113,7 +113,6 @@ def show(
 
     Example: drugfaq show herceptin --section monitoring --section pregnancy
     """
-    from drugfaq import profile
     from drugfaq.resolve import resolve_drug
 
     out = Output(fmt, color, not no_disclaimer, pager)
@@ -121,6 +120,11 @@ def show(
     found = resolve_drug(store, name)
     if found.how == "fuzzy":
         note(f"showing the closest match for {name!r}")
+    if found.kind == "drug" and out.fmt == "plain" and not out.tty and not section:
+        _show_compiled_plain(store, found, out)
+        return
+    from drugfaq import profile
+
     if found.kind == "drug":
         drug = store.drug(found.id)
         if out.is_json:
@@ -142,6 +146,16 @@ def show(
     if section:
         doc = profile.pick_sections(doc, section, UsageError)
     out.document(doc)
+
+
+def _show_compiled_plain(store: Any, found: Any, out: Output) -> None:
+    """Piped plain profiles are rendered when the knowledge is compiled: print, do not rebuild."""
+    from drugfaq.text import DISCLAIMER, clean, plain_title
+
+    name, brands, body = store.plain_profile(found.id)
+    typed = found.label if found.how in ("brand", "biosimilar") else None
+    out.raw(clean(plain_title(name, brands, typed)) + "\n" + body
+            + (f"\n{DISCLAIMER}\n" if out.disclaimer else ""))
 
 
 def ask(

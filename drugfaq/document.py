@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import msgspec
 
-DISCLAIMER = "Not medical advice: for decisions about treatment, ask a doctor, nurse or pharmacist."
+from drugfaq.text import DISCLAIMER  # noqa: F401  (re-exported)
 
 
 class Section(msgspec.Struct):

@@ -5,13 +5,13 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from collections.abc import Iterable
 
-import msgspec
+from drugfaq.text import DISCLAIMER, clean
 
-from drugfaq.document import DISCLAIMER, Document
-from drugfaq.render import clean
+if TYPE_CHECKING:
+    from drugfaq.document import Document
 
 FORMATS = ("rich", "plain", "json", "markdown")
 COLORS = ("auto", "always", "never")
@@ -98,8 +98,13 @@ class Output:
 
     def json(self, data: Any, lines: bool = False) -> None:
         """Indented JSON for one result; one compact object per line for streams (JSON Lines)."""
+        import msgspec
+
         raw = msgspec.json.encode(data)
         sys.stdout.write((raw if lines else msgspec.json.format(raw, indent=2)).decode() + "\n")
+
+    def raw(self, text: str) -> None:
+        sys.stdout.write(text)
 
     def lines(self, rows: Iterable[str]) -> None:
         sys.stdout.write("".join(clean(r) + "\n" for r in rows))

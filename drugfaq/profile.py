@@ -11,17 +11,14 @@ from drugfaq.document import Document, Section, Source
 from drugfaq.model import Drug, DrugClass, Topic
 from drugfaq.store import Store
 from drugfaq.taxonomy import Taxonomy
+from drugfaq.text import plain_title
 
 PHASES = {"before": "Before treatment", "during": "During treatment", "after": "After treatment"}
 
 
 def display_name(drug: Drug, typed: str | None = None) -> str:
     """"Herceptin (trastuzumab)" when the user typed a brand, else the generic name capitalised."""
-    if typed:
-        for brand in [*drug.brands, *(b.name for b in drug.biosimilars)]:
-            if brand.lower() == typed.strip().lower():
-                return f"{brand} ({drug.name})"
-    return drug.name[:1].upper() + drug.name[1:]
+    return plain_title(drug.name, [*drug.brands, *(b.name for b in drug.biosimilars)], typed)
 
 
 def article(phrase: str) -> str:
@@ -146,6 +143,16 @@ def section_key(name: str) -> str | None:
 
 def sources_of(refs: list[Any]) -> list[Source]:
     return [Source(r.title, r.url, r.date.isoformat() if r.date else None) for r in refs]
+
+
+def drug_plain_body(drug: Drug, tax: Taxonomy, names: dict[str, str]) -> str:
+    """The plain profile below its title line, for piped output; compiled into the cache in advance."""
+    from drugfaq.render import plain
+
+    doc = Document("", " > ".join(class_path(drug, tax)) or None, None, drug_sections(drug, tax, names),
+                   sources_of(drug.references), drug.reviewed.isoformat())
+    titles = "|".join([*drug.brands, *(b.name for b in drug.biosimilars)])
+    return titles + "\n" + plain(doc, None, disclaimer=False).split("\n", 1)[1]
 
 
 def drug_document(store: Store, drug: Drug, typed: str | None = None) -> Document:

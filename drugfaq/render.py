@@ -5,15 +5,8 @@ from __future__ import annotations
 import re
 import textwrap
 
-from drugfaq.document import DISCLAIMER, Document
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e]")
-
-
-def clean(text: str) -> str:
-    """Make untrusted text safe to print: control and escape characters are shown, not obeyed."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else f"\\u{ord(m.group()):04x}",
-                        text)
+from drugfaq.document import Document
+from drugfaq.text import DISCLAIMER, clean
 
 
 def plain(doc: Document, width: int | None = None, disclaimer: bool = True) -> str:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import IO
 
 from rich.console import Console, Group
 from rich.padding import Padding
-from rich.table import Table
 from rich.text import Text
 
 from drugfaq.document import DISCLAIMER, Document
@@ -32,17 +32,13 @@ def render(doc: Document, con: Console, disclaimer: bool = True) -> None:
         for p in s.paragraphs:
             parts.append(Padding(Text(clean(p)), (0, 0, 0, 2)))
         if s.items:
-            parts.append(Padding(_bullets(s.items), (0, 0, 0, 2)))
+            parts.append(Padding(_bullets(s.items, con.width - 2), (0, 0, 0, 2)))
     if doc.sources:
         parts += [Text(""), Text("Sources", style="bold magenta")]
-        grid = _grid()
         for src in doc.sources:
-            line = Text(clean(src.title), style=f"link {src.url}")
-            line.append(f"  {src.url}", style="blue")
-            if src.date:
-                line.append(f" ({src.date})", style="dim")
-            grid.add_row("•", line)
-        parts.append(Padding(grid, (0, 0, 0, 2)))
+            line = _bullet(f"{src.title}  {src.url}" + (f" ({src.date})" if src.date else ""), con.width - 2, False)
+            line.stylize(f"link {src.url}", 2, 2 + len(clean(src.title)))
+            parts.append(Padding(line, (0, 0, 0, 2)))
     if doc.reviewed:
         parts += [Text(""), Text(f"Reviewed {doc.reviewed}", style="dim")]
     for note in doc.notes:
@@ -52,30 +48,29 @@ def render(doc: Document, con: Console, disclaimer: bool = True) -> None:
     con.print(Group(*parts))
 
 
-def _grid() -> Table:
-    """Two columns, bullet and text, so wrapped lines hang under the text rather than the bullet."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(style="dim", no_wrap=True)
-    grid.add_column(overflow="fold")
-    return grid
+def _bullet(item: str, width: int, bold_label: bool = True) -> Text:
+    """One bullet with a hanging indent, wrapped here: rich's tables would do it at several times the cost."""
+    text = clean(item)
+    label, sep, _ = text.partition(": ")
+    lines = textwrap.wrap(text, width=max(width - 4, 16), break_on_hyphens=False) or [""]
+    out = Text("• ", style="dim")
+    out.append(lines[0])
+    for line in lines[1:]:
+        out.append("\n  " + line)
+    if bold_label and sep and len(label) <= 40:
+        out.stylize("bold", 2, 2 + len(label) + 1)
+    return out
 
 
-def _bullets(items: list[str]) -> Table:
-    grid = _grid()
-    for item in items:
-        label, sep, rest = clean(item).partition(": ")
-        if sep and len(label) <= 40:
-            line = Text(label + ": ", style="bold")
-            line.append(rest)
-        else:
-            line = Text(clean(item))
-        grid.add_row("•", line)
-    return grid
+def _bullets(items: list[str], width: int) -> Group:
+    return Group(*(_bullet(i, width) for i in items))
 
 
 def table(title: str, headers: list[str], rows: list[list[str]], con: Console, disclaimer: bool,
           sources: list) -> None:
     """Drugs side by side: one column per drug, one row per aspect."""
+    from rich.table import Table
+
     t = Table(title=clean(title), show_lines=True, title_style="bold", header_style="bold magenta")
     t.add_column(clean(headers[0]), style="bold", no_wrap=True)
     for h in headers[1:]:
@@ -85,10 +80,8 @@ def table(title: str, headers: list[str], rows: list[list[str]], con: Console, d
     parts: list = [t]
     if sources:
         parts += [Text("Sources", style="bold magenta")]
-        grid = _grid()
         for src in sources:
-            grid.add_row("•", Text(f"{clean(src.title)}  {src.url}"))
-        parts.append(Padding(grid, (0, 0, 0, 2)))
+            parts.append(Padding(_bullet(f"{src.title}  {src.url}", con.width - 2, False), (0, 0, 0, 2)))
     if disclaimer:
         parts += [Text(""), Text(DISCLAIMER, style="dim italic")]
     con.print(Group(*parts))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import msgspec
+from typing import NamedTuple
 
 from drugfaq.errors import Ambiguous, NotFound
 from drugfaq.names import normalize, singular
@@ -36,7 +36,7 @@ what's whats dont don't cant can't should'nt isn't wont won't im i'm ive i've al
 """.split())
 
 
-class Mention(msgspec.Struct, frozen=True):
+class Mention(NamedTuple):
     kind: str  # drug | class | topic
     id: str
     text: str  # the words of the question that named it

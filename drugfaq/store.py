@@ -18,13 +18,18 @@ import zlib
 from pathlib import Path
 from collections.abc import Iterable, Iterator
 
-import msgspec
+from typing import TYPE_CHECKING, NamedTuple
 
 from drugfaq import __version__
 from drugfaq.errors import KnowledgeError, Problem
-from drugfaq.model import Drug, DrugClass, Topic
 
-SCHEMA_VERSION = "4"
+if TYPE_CHECKING:
+    from drugfaq.model import Drug, DrugClass, Topic
+
+# msgspec and the model are imported inside the methods that decode records: the plain
+# profile path reads pre-rendered text and needs neither.
+
+SCHEMA_VERSION = "5"
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -54,7 +59,7 @@ def user_data_paths(extra: Iterable[str] = ()) -> list[Path]:
     return [Path(p).expanduser() for p in [*env, *extra]]
 
 
-class NameHit(msgspec.Struct, frozen=True):
+class NameHit(NamedTuple):
     key: str  # the normalised text that matched
     kind: str  # drug | class | topic
     id: str
@@ -66,7 +71,8 @@ _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE names(key TEXT NOT NULL, kind TEXT NOT NULL, id TEXT NOT NULL, label TEXT NOT NULL, how TEXT NOT NULL);
 CREATE INDEX names_key ON names(key);
-CREATE TABLE drugs(id TEXT PRIMARY KEY, name TEXT NOT NULL, listing BLOB NOT NULL, body BLOB NOT NULL);
+CREATE TABLE drugs(id TEXT PRIMARY KEY, name TEXT NOT NULL, listing BLOB NOT NULL, body BLOB NOT NULL,
+                   plain TEXT NOT NULL);
 CREATE TABLE classes(id TEXT PRIMARY KEY, body BLOB NOT NULL);
 CREATE TABLE members(class_id TEXT NOT NULL, drug_id TEXT NOT NULL);
 CREATE INDEX members_class ON members(class_id);
@@ -138,7 +144,21 @@ class Store:
 
     def drug(self, drug_id: str) -> Drug | None:
         row = self._db.execute("SELECT body FROM drugs WHERE id=?", (drug_id,)).fetchone()
-        return msgspec.json.decode(row[0], type=Drug) if row else None
+        if not row:
+            return None
+        import msgspec
+
+        from drugfaq.model import Drug
+
+        return msgspec.json.decode(row[0], type=Drug)
+
+    def plain_profile(self, drug_id: str) -> tuple[str, list[str], str] | None:
+        """(generic name, brand names, the plain profile below its title line), compiled in advance."""
+        row = self._db.execute("SELECT name, plain FROM drugs WHERE id=?", (drug_id,)).fetchone()
+        if not row:
+            return None
+        titles, body = row[1].split("\n", 1)
+        return row[0], titles.split("|") if titles else [], body
 
     def drug_names(self, ids: Iterable[str]) -> dict[str, str]:
         ids = list(ids)
@@ -147,11 +167,17 @@ class Store:
 
     def listing(self) -> Iterator[dict]:
         """id, name, brands, aliases of every drug, in id order."""
+        import msgspec
+
         for (blob,) in self._db.execute("SELECT listing FROM drugs ORDER BY id"):
             yield msgspec.json.decode(blob)
 
     def classes(self) -> dict[str, DrugClass]:
         if self._classes is None:
+            import msgspec
+
+            from drugfaq.model import DrugClass
+
             row = self._db.execute("SELECT body FROM classes WHERE id='*'").fetchone()
             self._classes = {c.id: c for c in msgspec.json.decode(row[0], type=list[DrugClass])}
         return self._classes
@@ -164,7 +190,13 @@ class Store:
 
     def topic(self, topic_id: str) -> Topic | None:
         row = self._db.execute("SELECT body FROM topics WHERE id=?", (topic_id,)).fetchone()
-        return msgspec.json.decode(row[0], type=Topic) if row else None
+        if not row:
+            return None
+        import msgspec
+
+        from drugfaq.model import Topic
+
+        return msgspec.json.decode(row[0], type=Topic)
 
     def topic_ids(self) -> list[str]:
         return [r[0] for r in self._db.execute("SELECT id FROM topics ORDER BY id")]
@@ -214,7 +246,14 @@ def _compile(sources: list[tuple[Path, str]], fingerprint: str) -> sqlite3.Conne
         raise KnowledgeError(problems)
     db = sqlite3.connect(":memory:", check_same_thread=False)
     db.executescript(_SCHEMA)
+    import msgspec
+
+    from drugfaq.profile import drug_plain_body
+    from drugfaq.taxonomy import Taxonomy
+
     enc = msgspec.json.encode
+    tax = Taxonomy(knowledge.classes)
+    generic_names = {d.id: d.name for d in knowledge.drugs.values()}
     names: list[tuple[str, str, str, str, str]] = []
     search: list[tuple[str, str, str, str]] = []
 
@@ -235,7 +274,8 @@ def _compile(sources: list[tuple[Path, str]], fingerprint: str) -> sqlite3.Conne
             add("drug", d.id, a, "alias")
         listing = {"id": d.id, "name": d.name, "brands": d.brands,
                    "aliases": sorted({n for n in drug_names(d)} - {d.id, d.name, *d.brands}, key=str.lower)}
-        db.execute("INSERT INTO drugs VALUES (?,?,?,?)", (d.id, d.name, enc(listing), enc(d)))
+        db.execute("INSERT INTO drugs VALUES (?,?,?,?,?)",
+                   (d.id, d.name, enc(listing), enc(d), drug_plain_body(d, tax, generic_names)))
         db.executemany("INSERT INTO members VALUES (?,?)", [(c, d.id) for c in d.classification.classes])
         search.append(("drug", d.id, "name", " ".join(drug_names(d))))
         search.append(("drug", d.id, "summary", d.summary))

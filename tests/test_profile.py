@@ -151,3 +151,16 @@ def test_no_arguments_prints_help_and_exits_2(drugfaq):
 def test_python_dash_m_works(drugfaq_process):
     p = drugfaq_process("trastuzumab", "--format", "json")
     assert p.returncode == 0 and json.loads(p.stdout)["id"] == "trastuzumab"
+
+
+def test_compiled_plain_profiles_match_freshly_rendered_ones(drugfaq):
+    """Piped plain profiles come pre-rendered from the cache; they must equal a fresh rendering."""
+    from drugfaq.profile import SECTION_KEYS
+
+    every_section = [arg for key in [*SECTION_KEYS, "sources"] for arg in ("--section", key)]
+    ids = drugfaq("list", "-f", "plain").out.split()
+    assert len(ids) >= 14
+    for drug_id in ids:
+        compiled = drugfaq(drug_id, "-f", "plain").out
+        fresh = drugfaq(drug_id, "-f", "plain", *every_section).out
+        assert compiled == fresh, drug_id
