@@ -82,7 +82,7 @@ RULES: tuple[Rule, ...] = (
     _r("pregnancy", "pregnancy", 3, r"\bpregnan|\bbreast ?feed|\bnursing mother|\bwhile nursing\b|\bconceiv"
        r"|\bcontracep|\bbirth control\b|\bfertil|\bunborn\b|\btrying for a baby\b|\blactat"),
     _r("ingredients", "ingredients", 3, r"\bingredient|\bcontains?\b|\bmade (?:of|from|with)\b|\bgluten\b"
-       r"|\blactose\b|\bwhat(?: i|)s in\b|\binactive\b|\bdye\b|\bderived from\b|\bexcipient|\bhow much \w+ (?:is )?in\b"),
+       r"|\blactose\b|\bwhat(?: i|)s in\b|\binactive\b|\bdye\b|\bderived from\b|\bexcipient|\bhow ?much \w+ (?:is )?in\b"),
     _r("is-there-x-in", "ingredients", 2, r"^(?:is|are) (?:there )?\w+ in (?:the |a |my )?(?:pill|tablet|capsule|it)\b"),
     _r("instead", "alternatives", 3, r"\binstead of\b|\balternatives?\b|\bsubstitut|\bin place of\b|\breplace"
        r"|\btake the place\b|\bsomething (?:else|other) than\b|\bswitch (?:from|to)\b|\bclose to the\b|\bbesides\b"
@@ -93,9 +93,9 @@ RULES: tuple[Rule, ...] = (
        r"|\bliquor\b|\bcocktail|\bgrapefruit|\bcaffeine\b|\bcoffee\b|\binteract|\bmix(?:ing)? \w* ?with\b"
        r"|\bcombin|\bdrug (?:and|&)? ?food\b|\bfoods?\b.*\b(?:avoid|eat|should|not)\b|\b(?:avoid|eat)\b.*\bfoods?\b"
        r"|\b(?:medications?|medicines?|drugs?|pills?) (?:not )?to (?:take|avoid) with\b|\bnot to take with\b"
-       r"|\bcompatible\b"),
+       r"|\bcompatible\b|\binterfer"),
     _r("take-with", "interactions", 2, rf"\b(?:take|use|taking|using) {W}(?:with|while (?:on|taking)|when taking)\b"
-       r"|\bwhile (?:on|taking)\b|\bwhen (?:taking|talking|on)\b|\bbefore starting\b"),
+       r"|\bwhile (?:on|taking|using)\b|\bwhen (?:taking|talking|on|using)\b|\bbefore starting\b"),
     _r("two-drugs-together", "interactions", 2, r"\bwith\b|\band\b|\btogether\b|\bsame time\b|\bafter taking\b"
        r"|\bbefore taking\b|\bplus\b", needs_two=True),
     _r("stopping", "stopping", 3, r"\bstop(?:ping|ped)?\b|\bquit(?:ting)?\b|\bdiscontinu|\btaper|\bwean|\bween\b"
@@ -129,14 +129,15 @@ RULES: tuple[Rule, ...] = (
     _r("dose", "dosage", 3, r"\bdos(?:e|es|age|ing)\b|\bhow much\b|\bhow many (?:mg|milligrams|tablets|pills|units"
        r"|capsules|puffs|grams)\b|\bstren\w*|\bmaximum\b|\bmax\b|\bmilligram|\bdaily amount\b|\ba ?day\b.*\bhow many\b"
        r"|\bhow many\b.*\b(?:a ?day|per day|daily)\b|\bhow many \w+ (?:a ?day|per day)|\blowest\b|\bhighest\b"
-       r"|\bcome in\b|\bmill?[ai]grams?\b"),
+       r"|\bcome in\b|\bmill?[ai]grams?\b|\bmgs\b|\b(?:mg|strengths?) (?:are )?available\b|\brate of\b"),
     _r("dose-number", "dosage", 1, r"\b\d+(?:\.\d+)? ?(?:mg|mcg|ml|units?|grams?)\b|\bmg\b"),
     _r("how-to-take", "usage", 3, rf"\bhow (?:do|should|to|can|would|does|is|are) (?:{YOU} )?(?:\w+ )?(?:take|use|used"
        r"|apply|inject|administer|give|given|prep|prepare|insert|inhale)\b|\bwhen (?:should|to|do|can|is) (?:i |you )?"
        r"(?:take|use|safe to take)\b|\bwith (?:or without )?food\b|\bempty stomach\b|\btime of day\b|\bcrush|\bchew"
        r"|\bsplit|\bcut (?:in half|the)|\bbefore or after\b|\badminist|\binstructions\b|\bwhat time\b"
        r"|\bcan it be taken\b|\bshould it be taken\b|\bhow often\b|\binfusion time\b|\bdoes ?n?t stick\b"
-       r"|\bhow (?:is|are) (?:\w+ ){0,3}(?:used|given|admini\w*|prescribed|taken|injected)\b|\bhow prescribed\b"),
+       r"|\bhow (?:is|are) (?:\w+ ){0,3}(?:used|given|admini\w*|prescribed|taken|injected)\b|\bhow prescribed\b"
+       r"|\bdilut|^when to (?:start|take|use|give)\b|\bbed time\b|\bafter (?:dinner|breakfast|lunch|meals?)\b"),
     _r("usage-weak", "usage", 2, r"\bmorning\b|\bnight\b|\bbedtime\b|\bcan (?:i|you) (?:eat|take|use)\b|\bafter eating\b"),
     _r("who-should-not", "warnings", 3, r"\bwho (?:should|can) ?not\b|\bshould(?:nt| not) (?:take|use|have|get)\b"
        r"|\bcontra ?indicat|\bprecaution|\bwarnings?\b|\bboxed\b|\bnot allowed\b|\bhow long (?:after|before)\b.*\bwait"
@@ -147,7 +148,8 @@ RULES: tuple[Rule, ...] = (
     _r("how-it-works", "mechanism", 3, r"\bhow (?:does|do) (?:\w+ ){1,4}work\b|\bhow \w+ works\b|\bmechanism"
        r"|\bwhat (?:does|do) (?:\w+ ){1,3}do\b|\bmode of action\b|\bhow (?:does|do) (?:\w+ ){1,4}affect"
        r"|\bworks? in the body\b|\bhow \w+ (?:reduce|lower|affects?|help)|\bhow does it\b|\bwhat effect\b"
-       r"|\baction of\b|\bhow (?:do|does) (?:\w+ ){1,3}(?:kill|lower|reduce|fight|stop)\b"),
+       r"|\baction of\b|\bhow (?:do|does) (?:\w+ ){1,3}(?:kill|lower|reduce|fight|stop)\b|\bmetaboli[sz]"
+       r"|\bexcreted\b|\beliminated\b"),
     _r("acts-on", "mechanism", 1, r"\bact(?:s)? on\b|\bblock(?:s)?\b|\binhibit|\btarget(?:s)?\b|\bprocess of\b"
        r"|\bstill occur\b|\bwhat happens when"),
     _r("used-for", "indications", 3, r"\bused? (?:for|to|in)\b|\bwhat(?: is| are|s) (?:\w+ ){1,4}(?:for|use)\b"
