@@ -267,7 +267,7 @@ def validate(
     knowledge, problems = load([(bundled_data_dir(), "bundled"), *sources])
     problems += dangling_references(knowledge)
     mine = [pr for pr in problems if any(_under(pr.file, p) for p in paths)]
-    out = Output(fmt or ("json" if fmt == "json" else "plain"), "never", False)
+    out = Output(fmt or "plain", "never", False)
     if out.is_json:
         out.json({"ok": not mine, "problems": [{"file": p.file, "line": p.lineno, "path": p.path,
                                                  "message": p.message} for p in mine]})
