@@ -140,11 +140,13 @@ def _classification(ctx: _Context, intent: str) -> Answer:
     lines, verdicts = [], []
     for cm in ctx.classes:
         asked = tax.name(cm.id)
+        if normalize(cm.label) not in normalize(asked):
+            asked = f"{cm.label.lower()} ({asked})"  # answer in the user's words: "a blood thinner (antithrombotic)"
         res = tax.is_a(d.classification.classes, cm.id)
         verdicts.append(res.verdict)
         if res.verdict == "yes":
             chain = " > ".join(tax.name(c) for c in res.chain)
-            lines.append(f"{ctx.name} is {_class_phrase(asked)}" + (f" ({chain})." if len(res.chain) > 1 else "."))
+            lines.append(f"{ctx.name} is {_class_phrase(asked)}" + (f": {chain}." if len(res.chain) > 1 else "."))
         elif res.verdict == "partly":
             lines.append(f"{ctx.name} is partly {asked}: {res.note or ''}".strip())
         else:
