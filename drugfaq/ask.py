@@ -140,7 +140,8 @@ def _classification(ctx: _Context, intent: str) -> Answer:
     lines, verdicts = [], []
     for cm in ctx.classes:
         asked = tax.name(cm.id)
-        if normalize(cm.label) not in normalize(asked):
+        said, named = normalize(cm.label).split(), normalize(asked).split()
+        if not any(n.startswith(w) for w in said for n in named):
             asked = f"{cm.label.lower()} ({asked})"  # answer in the user's words: "a blood thinner (antithrombotic)"
         res = tax.is_a(d.classification.classes, cm.id)
         verdicts.append(res.verdict)
@@ -239,6 +240,14 @@ def _interactions(ctx: _Context, intent: str) -> Answer:
     things = [thing for thing, pattern in _THINGS.items() if re.search(rf"\b(?:{pattern})", ctx.text)]
     others = ctx.drugs[1:]
     if not things and not others:
+        # something the knowledge lists by name, e.g. "why is synthroid interfered by calcium"
+        words = _asked_words(ctx.text, d, r"^")
+        named = [i for i in d.interactions if any(re.search(rf"\b{re.escape(w[:6])}", normalize(i.with_))
+                                                  for w in words if len(w) > 3)]
+        if named:
+            first = named[0]
+            return ctx.answer(f"{ctx.name} with {first.with_}: {first.effect}",
+                              [f"{i.with_}: {i.effect}" for i in d.interactions if i is not first])
         if not listed:
             return ctx.missing("interactions")
         return ctx.answer(f"Major interactions of {ctx.name}: " + "; ".join(listed[:3]) + ".", listed[3:])
@@ -254,8 +263,9 @@ def _interactions(ctx: _Context, intent: str) -> Answer:
         return ctx.answer(f"drugfaq holds no interaction entry for {ctx.name} with {what}. That does not mean the "
                           "combination is safe: ask a pharmacist, or check the label on DailyMed.", listed,
                           answered=False)
-    first = hits[0].split(": ", 1)[-1]
-    return ctx.answer(f"{ctx.name} with {what}: {first}", hits[1:] + [x for x in listed if x not in hits])
+    entry, _, effect = hits[0].partition(": ")
+    entry = entry.split(" with ", 1)[-1]  # "lisinopril with NSAIDs" when written on the other drug's entry
+    return ctx.answer(f"{ctx.name} with {what} ({entry}): {effect}", hits[1:] + [x for x in listed if x not in hits])
 
 
 def _field(attr: str, what: str):  # type: ignore[no-untyped-def]
