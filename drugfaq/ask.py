@@ -259,13 +259,23 @@ def _interactions(ctx: _Context, intent: str) -> Answer:
     # the interaction may be written on the other drug's entry
     hits += [f"{o.name} with {i.with_}: {i.effect}" for o in others for i in _matching(o.interactions, names_of(d))]
     what = " and ".join([*things, *(display_name(o) for o in others)])
+    together: list[str] = []  # approved regimens that combine them
+    for o in others:
+        for first, second in ((d, o), (o, d)):
+            together += [f"{first.name} with {second.name}: {i.condition}" + (f" ({i.setting})" if i.setting else "")
+                         for i in first.indications if second.id in i.with_drugs]
+    if not hits and together:
+        return ctx.answer(f"{ctx.name} and {what} are given together in approved regimens: " + "; ".join(together[:3])
+                          + ". drugfaq holds no warning about taking them together; the care team plans the combination.",
+                          together[3:] + listed)
     if not hits:
         return ctx.answer(f"drugfaq holds no interaction entry for {ctx.name} with {what}. That does not mean the "
                           "combination is safe: ask a pharmacist, or check the label on DailyMed.", listed,
                           answered=False)
     entry, _, effect = hits[0].partition(": ")
     entry = entry.split(" with ", 1)[-1]  # "lisinopril with NSAIDs" when written on the other drug's entry
-    return ctx.answer(f"{ctx.name} with {what} ({entry}): {effect}", hits[1:] + [x for x in listed if x not in hits])
+    label = what if normalize(entry) == normalize(what) else f"{what} ({entry})"
+    return ctx.answer(f"{ctx.name} with {label}: {effect}", hits[1:] + [x for x in listed if x not in hits])
 
 
 def _field(attr: str, what: str):  # type: ignore[no-untyped-def]

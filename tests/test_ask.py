@@ -133,3 +133,15 @@ def test_a_yes_about_uses_needs_the_condition_itself(drugfaq):
     assert a["verdict"] != "yes"
     _, a = ask_json(drugfaq, "does herceptin hylecta treat breast cancer")
     assert a["verdict"] == "yes"
+
+
+def test_drugs_given_together_in_a_regimen_say_so(drugfaq):
+    _, a = ask_json(drugfaq, "can i take herceptin and perjeta together")
+    assert a["intent"] == "interactions" and a["answered"] is True
+    assert "given together" in a["answer"]
+
+
+def test_interaction_with_alcohol_comes_from_the_entry(drugfaq):
+    _, a = ask_json(drugfaq, "can i drink alcohol with metformin")
+    assert a["intent"] == "interactions" and a["drugs"] == ["metformin"]
+    assert a["answer"].startswith("Metformin with alcohol: ") and "lactic acidosis" in a["answer"]
