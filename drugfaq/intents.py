@@ -137,6 +137,7 @@ RULES: tuple[Rule, ...] = (
        r"|\bsplit|\bcut (?:in half|the)|\bbefore or after\b|\badminist|\binstructions\b|\bwhat time\b"
        r"|\bcan it be taken\b|\bshould it be taken\b|\bhow often\b|\binfusion time\b|\bdoes ?n?t stick\b"
        r"|\bhow (?:is|are) (?:\w+ ){0,3}(?:used|given|admini\w*|prescribed|taken|injected)\b|\bhow prescribed\b"
+       r"|\bhow (?:should|can|must|do) (?:\w+ ){0,3}be (?:taken|used|given|applied|injected)\b"
        r"|\bdilut|^when to (?:start|take|use|give)\b|\bbed time\b|\bafter (?:dinner|breakfast|lunch|meals?)\b"),
     _r("usage-weak", "usage", 2, r"\bmorning\b|\bnight\b|\bbedtime\b|\bcan (?:i|you) (?:eat|take|use)\b|\bafter eating\b"),
     _r("who-should-not", "warnings", 3, r"\bwho (?:should|can) ?not\b|\bshould(?:nt| not) (?:take|use|have|get)\b"
