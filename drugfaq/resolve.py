@@ -75,7 +75,10 @@ def find_mentions(store: Store, question: str) -> tuple[list[Mention], list[str]
             gram = words[i : i + n]
             if n == 1 and (gram[0] in STOP or len(gram[0]) < 3 and not gram[0].isdigit()):
                 continue
-            for key in {" ".join(gram), " ".join(gram[:-1] + [singular(gram[-1])])}:
+            keys = {" ".join(gram), " ".join(gram[:-1] + [singular(gram[-1])])}
+            if 1 < n <= 3 and any(len(w) <= 2 for w in gram):
+                keys.add("".join(gram))  # "b-12" and "5 fu" meet the squashed keys of "B12" and "5-FU"
+            for key in keys:
                 spans.setdefault(key, []).append((i, n))
     hits = store.lookup(spans)
     order = {"drug": 0, "topic": 1, "class": 2}

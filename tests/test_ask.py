@@ -145,3 +145,9 @@ def test_interaction_with_alcohol_comes_from_the_entry(drugfaq):
     _, a = ask_json(drugfaq, "can i drink alcohol with metformin")
     assert a["intent"] == "interactions" and a["drugs"] == ["metformin"]
     assert a["answer"].startswith("Metformin with alcohol: ") and "lactic acidosis" in a["answer"]
+
+
+def test_names_written_with_a_hyphen_or_space_are_found(drugfaq):
+    for question in ("how much b-12 does an adult need", "how much b 12 does an adult need"):
+        _, a = ask_json(drugfaq, question)
+        assert a["drugs"] == ["cyanocobalamin"], question
