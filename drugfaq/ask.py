@@ -53,7 +53,7 @@ def ask(store: Store, question: str) -> Answer:
     intent, why = (rule.intent, f"rule {rule.name}") if rule else ("other", "no rule matched")
     if not drugs and topics:
         intent, why = "topic", f"topic keyword {topics[0].text!r}"
-    elif drugs and classes and (_YES_NO.match(text) or intent in ("identity", "other", "classification")):
+    elif drugs and classes and (_YES_NO.match(text) or intent == "classification"):
         intent, why = "classification", f"class {classes[0].text!r} named with a drug"
     elif not drugs and classes and intent in ("other", "identity", "classification"):
         intent, why = "identity", f"class {classes[0].text!r} named"
@@ -142,7 +142,8 @@ def _classification(ctx: _Context, intent: str) -> Answer:
         asked = tax.name(cm.id)
         said, named = normalize(cm.label).split(), normalize(asked).split()
         if not any(n.startswith(w) for w in said for n in named):
-            asked = f"{cm.label.lower()} ({asked})"  # answer in the user's words: "a blood thinner (antithrombotic)"
+            said = cm.label.upper() if len(cm.label) <= 4 and " " not in cm.label else cm.label.lower()  # ARB, SSRI
+            asked = f"{said} ({asked})"  # answer in the user's words: "a blood thinner (antithrombotic)"
         res = tax.is_a(d.classification.classes, cm.id)
         verdicts.append(res.verdict)
         if res.verdict == "yes":

@@ -94,6 +94,7 @@ RULES: tuple[Rule, ...] = (
        r"|\bcombin|\bdrug (?:and|&)? ?food\b|\bfoods?\b.*\b(?:avoid|eat|should|not)\b|\b(?:avoid|eat)\b.*\bfoods?\b"
        r"|\b(?:medications?|medicines?|drugs?|pills?) (?:not )?to (?:take|avoid) with\b|\bnot to take with\b"
        r"|\bcompatible\b|\binterfer"),
+    _r("food", "interactions", 2, r"\bfoods?\b|\bdiet\b"),
     _r("take-with", "interactions", 2, rf"\b(?:take|use|taking|using) {W}(?:with|while (?:on|taking)|when taking)\b"
        r"|\bwhile (?:on|taking|using)\b|\bwhen (?:taking|talking|on|using)\b|\bbefore starting\b"),
     _r("two-drugs-together", "interactions", 2, r"\bwith\b|\band\b|\btogether\b|\bsame time\b|\bafter taking\b"

@@ -151,3 +151,15 @@ def test_names_written_with_a_hyphen_or_space_are_found(drugfaq):
     for question in ("how much b-12 does an adult need", "how much b 12 does an adult need"):
         _, a = ask_json(drugfaq, question)
         assert a["drugs"] == ["cyanocobalamin"], question
+
+
+def test_a_subclass_is_not_its_parent(drugfaq):
+    """Enoxaparin is a low molecular weight heparin; heparin itself is not."""
+    assert ask_json(drugfaq, "is enoxaparin a low molecular weight heparin")[1]["verdict"] == "yes"
+    assert ask_json(drugfaq, "is heparin a low molecular weight heparin")[1]["verdict"] == "no"
+    assert ask_json(drugfaq, "is lovenox a blood thinner")[1]["verdict"] == "yes"
+
+
+def test_a_class_word_inside_a_question_does_not_make_it_a_class_question(drugfaq):
+    _, a = ask_json(drugfaq, "vitamin k foods with warfarin")
+    assert a["intent"] == "interactions" and "vitamin K" in a["answer"]
