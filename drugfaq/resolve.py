@@ -11,7 +11,8 @@ from drugfaq.store import NameHit, Store
 MAX_WORDS = 200  # a question longer than this is read only this far
 MAX_NGRAM = 6
 ACCEPT = 86.0  # fuzzy score from which a misspelling is taken as that name
-SUGGEST = 60.0  # fuzzy score from which a name is offered as "did you mean"
+SUGGEST = 60.0  # fuzzy score from which a name alone is offered as "did you mean"
+SUGGEST_IN_QUESTION = 70.0  # stricter inside a sentence, where ordinary words abound
 
 # Function words: never a name on their own.
 STOP = frozenset("""
@@ -94,10 +95,12 @@ def find_mentions(store: Store, question: str) -> tuple[list[Mention], list[str]
         mentions.append(Mention(h.kind, h.id, " ".join(words[i : i + n]), h.label, h.how, 1.0, i))
     suggestions: list[str] = []
     if not any(m.kind == "drug" for m in mentions):
+        understood = bool(mentions)  # a class or topic was named: suggest nothing uncertain
         for i, w in enumerate(words):
             if taken[i] or w in COMMON or len(w) < 5 or w.isdigit():
                 continue
-            best, near = _fuzzy(store, w, drugs_only=True)
+            best, near = _fuzzy(store, w, drugs_only=True, suggest=SUGGEST_IN_QUESTION)
+            near = [] if understood else near
             if best:
                 mentions.append(Mention(best.kind, best.id, w, best.label, "fuzzy", best.score, i))
                 taken[i] = True
@@ -112,14 +115,14 @@ def _variants(key: str) -> list[str]:
     return [key, key.replace(" ", ""), " ".join(words[:-1] + [singular(words[-1])])]
 
 
-def _fuzzy(store: Store, key: str, drugs_only: bool = False) -> tuple[Mention | None, list[str]]:
+def _fuzzy(store: Store, key: str, drugs_only: bool = False, suggest: float = SUGGEST) -> tuple[Mention | None, list[str]]:
     """Closest names by edit similarity: a confident match, or up to three suggestions."""
     from rapidfuzz import fuzz, process  # only needed when exact lookup failed
 
     if len(key) < 4:
         return None, []
     cutoff = ACCEPT if len(key) >= 6 else 90.0
-    scored = process.extract(key, store.all_keys(), scorer=fuzz.ratio, limit=8, score_cutoff=SUGGEST)
+    scored = process.extract(key, store.all_keys(), scorer=fuzz.ratio, limit=8, score_cutoff=suggest)
     if not scored:
         return None, []
     hits = store.lookup([s[0] for s in scored])

@@ -163,3 +163,9 @@ def test_a_subclass_is_not_its_parent(drugfaq):
 def test_a_class_word_inside_a_question_does_not_make_it_a_class_question(drugfaq):
     _, a = ask_json(drugfaq, "vitamin k foods with warfarin")
     assert a["intent"] == "interactions" and "vitamin K" in a["answer"]
+
+
+def test_no_far_fetched_suggestions_when_a_class_was_understood(drugfaq):
+    r, a = ask_json(drugfaq, "does insulin need to be refrigerated")
+    assert a["classes"] == ["insulin-class"] and a["suggestions"] == []
+    assert "did you mean" not in r.err
