@@ -8,12 +8,12 @@ from typing import Any
 
 from drugfaq.document import Source
 from drugfaq.errors import UsageError
-from drugfaq.intents import classify, reads_like_information
-from drugfaq.model import Drug
+from drugfaq.intents import classify, correct_spelling, reads_like_information
+from drugfaq.model import Drug, Faq
 from drugfaq.names import normalize
 from drugfaq.profile import PHASES, administration_line, article, display_name, indication_line, monitoring_line
 from drugfaq.profile import sources_of, what_it_is
-from drugfaq.resolve import COMMON, MAX_WORDS, Mention, find_mentions
+from drugfaq.resolve import COMMON, MAX_WORDS, STOP, Mention, find_mentions
 from drugfaq.store import Store
 from drugfaq.taxonomy import Taxonomy
 
@@ -44,8 +44,8 @@ def ask(store: Store, question: str) -> Answer:
     q = question[:MAX_QUESTION].strip()
     if not q or not normalize(q):
         raise UsageError("the question is empty; try: drugfaq ask \"is herceptin chemo\"")
-    text = " ".join(normalize(q).split()[:MAX_WORDS])
     mentions, suggestions = find_mentions(store, q)
+    text = correct_spelling(" ".join(normalize(q).split()[:MAX_WORDS]))
     drugs = [m for m in mentions if m.kind == "drug"]
     classes = [m for m in mentions if m.kind == "class"]
     topics = [m for m in mentions if m.kind == "topic"]
@@ -71,6 +71,10 @@ def ask(store: Store, question: str) -> Answer:
         ans = Answer(q, [], intent, False, None, _not_found_text(suggestions), suggestions=suggestions)
     else:
         ans = _ANSWERERS.get(intent, _unanswerable)(ctx, intent)
+        faq = None if ans.verdict else _matching_faq(ctx, ans.answered)  # a reasoned yes/no stands
+        if faq:
+            why += f"; matches the FAQ {faq.q!r}"
+            ans = ctx.answer(faq.a, ans.facts if ans.answered else [ctx.drug.summary])
     ans.question, ans.intent = q, intent
     ans.drugs = [d.id for d in loaded]
     ans.classes = [c.id for c in classes]
@@ -120,6 +124,38 @@ class _Context(msgspec.Struct):
         return self.answer(
             f"drugfaq does not hold {what} for {self.name}. The official label on DailyMed ({url}) has it, "
             "and a pharmacist can answer it for you.", [d.summary], answered=False)
+
+
+_FAQ_IGNORE = STOP | frozenset("take taking took use using get i'm im it's its can does do is are should".split())
+
+
+def _content(text: str, own: set[str]) -> set[str]:
+    """A question's content words, cut to five letters so "cough"/"coughing" and "refrigerate"/"refrigerated" meet."""
+    return {w[:5] for w in normalize(text).split() if w not in _FAQ_IGNORE and w not in own and not w.isdigit()}
+
+
+def _matching_faq(ctx: _Context, answered: bool) -> Faq | None:
+    """The drug's FAQ asking what this question asks, if one clearly does.
+
+    Most of the question's content words, and at least two, must be in the FAQ's question, and most of the
+    FAQ's in the question; over an answer the knowledge already gives, the bar is higher.
+    """
+    d = ctx.drug
+    if not d.faqs or len(ctx.drugs) > 1:
+        return None
+    own = set(normalize(" ".join([d.name, d.id, *d.brands, *d.aliases])).split())
+    asked = _content(ctx.text, own)
+    bar = 0.75 if answered else 0.6
+    best: tuple[float, Faq] | None = None
+    for faq in d.faqs:
+        theirs = _content(faq.q, own)
+        shared = len(asked & theirs)
+        if shared < 2 or not asked or not theirs:
+            continue
+        score = min(shared / len(asked), shared / len(theirs))
+        if score >= bar and (best is None or score > best[0]):
+            best = (score, faq)
+    return best[1] if best else None
 
 
 def _class_phrase(name: str) -> str:
@@ -251,7 +287,8 @@ def _interactions(ctx: _Context, intent: str) -> Answer:
                               [f"{i.with_}: {i.effect}" for i in d.interactions if i is not first])
         if not listed:
             return ctx.missing("interactions")
-        return ctx.answer(f"Major interactions of {ctx.name}: " + "; ".join(listed[:3]) + ".", listed[3:])
+        return ctx.answer(f"Major interactions of {ctx.name}: " + "; ".join(x.rstrip(".") for x in listed[:3]) + ".",
+                          listed[3:])
 
     def names_of(drug: Drug) -> list[str]:
         return [drug.name, *drug.brands, *(ctx.tax.name(c) for c in ctx.tax.ancestors(drug.classification.classes))]
@@ -391,6 +428,22 @@ def _overdose(ctx: _Context, intent: str) -> Answer:
     return ctx.answer(first, [second or ""])
 
 
+_INACTIVE = re.compile(r"\binactive|\bgluten|\blactose|\bdyes?\b|\ballerg|\bexcipient|\bfree\b|\bgelatin|\bpork"
+                       r"|\bsugar\b|\bsoy\b|\bpeanut|\bfiller|\bvegan|\bhalal|\bkosher|\bpenicillin|\bsulfa\b")
+
+
+def _ingredients(ctx: _Context, intent: str) -> Answer:
+    """The active ingredient(s) are the generic name; inactive ones and allergens are only on the label."""
+    d = ctx.drug
+    if ctx.tax.is_a(d.classification.classes, "vaccine").verdict == "yes" or _INACTIVE.search(ctx.text):
+        return ctx.missing(_POINTERS["ingredients"])
+    several = " and " in d.name or "," in d.name
+    lead = (f"The active ingredient{'s' if several else ''} of {ctx.name}: {d.name.lower()}. drugfaq does not hold "
+            "the inactive ingredients (fillers, dyes, possible allergens); the label on DailyMed lists them.")
+    strengths = ["Strengths: " + ", ".join(d.dosage.strengths)] if d.dosage and d.dosage.strengths else []
+    return ctx.answer(lead, [d.summary, *strengths])
+
+
 _POINTERS = {
     "appearance": "what the tablets or capsules look like (imprint, colour, shape)",
     "ingredients": "the full list of ingredients, including inactive ones",
@@ -418,10 +471,42 @@ def _class_answer(ctx: _Context, intent: str) -> Answer:
     if intent in ("identity", "classification") and c.description:
         return Answer(ctx.question, [], intent, True, None, f"{c.name[:1].upper() + c.name[1:]}: {c.description}",
                       facts, title=c.name)
+    per_drug = _per_member(ctx, intent, c.id)
+    if per_drug:
+        shown = per_drug[:_MEMBERS_SHOWN]
+        more = f" (and {len(per_drug) - len(shown)} more: ask about one by name)" if len(per_drug) > len(shown) else ""
+        return Answer(ctx.question, [], intent, True, None,
+                      f"drugfaq holds this for each {c.name} medicine separately{more}:",
+                      shown, title=c.name)
     return Answer(ctx.question, [], intent, False, None,
                   f"drugfaq answers this kind of question for single drugs, not for a whole class such as "
                   f"{c.name}. Ask about one drug (e.g. {', '.join(sorted(members.values())[:3]) or 'by name'}), "
                   "or ask a pharmacist.", facts, title=c.name)
+
+
+_MEMBERS_SHOWN = 8
+_PER_MEMBER = {  # what a class question is answered with, drug by drug
+    "storage": lambda d: d.storage, "onset": lambda d: d.onset, "stopping": lambda d: d.stopping,
+    "usage": lambda d: d.usage, "overdose": lambda d: d.overdose,
+    "mechanism": lambda d: d.mechanism.summary if d.mechanism else None,
+    "side_effects": lambda d: ", ".join(d.side_effects.common) if d.side_effects and d.side_effects.common else None,
+    "pregnancy": lambda d: d.pregnancy.summary if d.pregnancy else None,
+    "indications": lambda d: "; ".join(dict.fromkeys(i.condition for i in d.indications)) or None,
+}
+
+
+def _per_member(ctx: _Context, intent: str, class_id: str) -> list[str]:
+    """"Lantus (insulin glargine): ..." for each member of the class whose entry holds the answer."""
+    field = _PER_MEMBER.get(intent)
+    if not field:
+        return []
+    out = []
+    for drug_id in ctx.store.members(ctx.tax.descendants(class_id)):
+        d = ctx.store.drug(drug_id)
+        value = field(d) if d else None
+        if d and value:
+            out.append(f"{display_name(d, d.brands[0] if d.brands else None)}: {value}")
+    return out
 
 
 def _not_found_text(suggestions: list[str]) -> str:
@@ -438,4 +523,5 @@ _ANSWERERS = {
     "onset": _field("onset", "how soon it works"), "stopping": _field("stopping", "advice on stopping it"),
     "monitoring": _monitoring, "warnings": _warnings, "pregnancy": _pregnancy, "names": _names,
     "comparison": _comparison, "storage": _field("storage", "storage instructions"), "overdose": _overdose,
+    "ingredients": _ingredients,
 }

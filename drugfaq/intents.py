@@ -84,10 +84,11 @@ RULES: tuple[Rule, ...] = (
     _r("ingredients", "ingredients", 3, r"\bingredient|\bcontains?\b|\bmade (?:of|from|with)\b|\bgluten\b"
        r"|\blactose\b|\bwhat(?: i|)s in\b|\binactive\b|\bdye\b|\bderived from\b|\bexcipient|\bhow ?much \w+ (?:is )?in\b"),
     _r("is-there-x-in", "ingredients", 2, r"^(?:is|are) (?:there )?\w+ in (?:the |a |my )?(?:pill|tablet|capsule|it)\b"),
-    _r("instead", "alternatives", 3, r"\binstead of\b|\balternatives?\b|\bsubstitut|\bin place of\b|\breplace"
+    _r("instead", "alternatives", 3, r"\binstead of\b|\balternatives?\b|\bsubstitut|\bin place of\b|\breplac(?:e|es|ing)\b"
        r"|\btake the place\b|\bsomething (?:else|other) than\b|\bswitch (?:from|to)\b|\bclose to the\b|\bbesides\b"
        r"|\bsimilar to\b|\bother than\b"),
     _r("compare-words", "comparison", 3, r"\bvs\b|\bversus\b|\bcompar|\bdifference\b|\bdifferent\b|\bsame as\b"),
+    _r("forms-on-offer", "dosage", 3, r"\b(?:different|other|which|what) (?:strengths?|doses|dosages|sizes)\b"),
     _r("compare-better", "comparison", 2, r"\bbetter\b|\bsafer\b|\bstronger\b|\bor\b", needs_two=True),
     _r("alcohol-food", "interactions", 3, r"\balcohol|\bdrink(?:ing|s)? (?:beer|wine|liquor)|\bbeer\b|\bwine\b"
        r"|\bliquor\b|\bcocktail|\bgrapefruit|\bcaffeine\b|\bcoffee\b|\binteract|\bmix(?:ing)? \w* ?with\b"
@@ -119,6 +120,10 @@ RULES: tuple[Rule, ...] = (
        r"(?:stay|be|keep|remain|continue|given|treated|on)\b|\bhow long (?:can|should|must) (?:\w+ ){0,3}(?:take|use)\b"
        r"|\bfor how long\b|\bhow many (?:weeks|months|years|cycles|rounds|days)\b|\bduration\b|\blength of\b"
        r"|\bhow long is (?:the )?(?:treatment|course)\b|\bcourse of\b|\bhow long on\b|\bhow long \w+ (?:take|use)\b"),
+    _r("improves", "onset", 3, r"\b(?:begin|start)s? to (?:show|work|help|see)\b|\bshow (?:some |any )?improvement"
+       r"|\bsee (?:any |the )?(?:results|improvement|a difference)\b|\bnotice (?:a |any )?(?:difference|change)\b"),
+    _r("long-term-use", "duration", 3, r"\blong[- ]term use\b|\buse (?:it |them )?long[- ]term\b|\bindefinitely\b"
+       r"|\bfor (?:the rest of (?:my|your) )?life\b"),
     _r("how-long", "onset", 1, r"\bhow long\b|\bwhen (?:does|will) (?:it|\w+) (?:work|help)\b"),
     _r("side-effects", "side_effects", 3, r"\bside ?(?:effects?|affects?)\b|\badverse\b|\bmake (?:your|my|his|her) \w+ "
        r"(?:look|feel|turn)|\bhair loss\b|\bweight gain\b|\bharmful\b|\bdamage\b|\bhow will (?:i|you) feel\b"),
@@ -132,6 +137,8 @@ RULES: tuple[Rule, ...] = (
        r"|\bhow many\b.*\b(?:a ?day|per day|daily)\b|\bhow many \w+ (?:a ?day|per day)|\blowest\b|\bhighest\b"
        r"|\bcome in\b|\bmill?[ai]grams?\b|\bmgs\b|\b(?:mg|strengths?) (?:are )?available\b|\brate of\b"),
     _r("dose-number", "dosage", 1, r"\b\d+(?:\.\d+)? ?(?:mg|mcg|ml|units?|grams?)\b|\bmg\b"),
+    _r("with-meals", "usage", 4, r"\bwith (?:or without )?(?:food|meals?)\b|\bwithout food\b|\bempty stomach\b"
+       r"|\b(?:before|after) (?:or (?:before|after) )?(?:food|meals?|eating)\b"),
     _r("how-to-take", "usage", 3, rf"\bhow (?:do|should|to|can|would|does|is|are) (?:{YOU} )?(?:\w+ )?(?:take|use|used"
        r"|apply|inject|administer|give|given|prep|prepare|insert|inhale)\b|\bwhen (?:should|to|do|can|is) (?:i |you )?"
        r"(?:take|use|safe to take)\b|\bwith (?:or without )?food\b|\bempty stomach\b|\btime of day\b|\bcrush|\bchew"
@@ -166,6 +173,45 @@ RULES: tuple[Rule, ...] = (
        r"|^(?:info|information)\b|\bwhat is (?:the )?(?:drug|medicine|medication)\b|^define\b|^explain\b"
        r"|\bwhere is \w+ (?:from|originated)|\boriginat|\bwhat exactly\b"),
 )
+
+# Cue words of the rules above that people often misspell ("treament", "strenths", "symtoms"). A longer word
+# of the question that is not one of them but very close to one is read as that word before the rules run.
+CUE_WORDS = frozenset("""
+addiction addictive administer affect alcohol allergic allergy alternative alternatives approved available
+breastfeeding breastfeed caffeine capsule capsules cause causes compare comparison contain contains
+contraception contraindication contraindications cure dangerous difference different discontinue disposal
+dosage dosing duration effect effects effective eliminated excreted expiration expired generic grapefruit
+habit harmful improvement indication indications ingredient ingredients inhaler inject injection instead
+interact interaction interactions maximum mechanism medication milligrams monitor monitoring necessary
+overdose pregnancy pregnant prevent pronounce purpose reaction reactions recommended refrigerate
+refrigerated refrigerator relief schedule shelf stopping storage store strength strengths substitute
+swelling symptom symptoms tablet tablets taper tapering treat treated treating treatment treats weaning
+withdrawal withdrawals
+""".split())
+SPELLING_ACCEPT = 85.0  # rapidfuzz ratio from which a word is read as a misspelt cue word
+
+
+def correct_spelling(text: str) -> str:
+    """The normalised question with misspelt cue words replaced by the cue word ("treament" -> "treatment").
+
+    Only words of five letters or more, only towards a cue word of about the same length that begins with the
+    same two letters (typos rarely hit the start), so ordinary words and drug names are left alone and most
+    questions never load the fuzzy matcher.
+    """
+    words = text.split()
+    candidates = [(i, w) for i, w in enumerate(words) if len(w) >= 5 and w.isalpha() and w not in CUE_WORDS
+                  and any(c[:2] == w[:2] and abs(len(c) - len(w)) <= 2 for c in CUE_WORDS)]
+    if not candidates:
+        return text
+    from rapidfuzz import fuzz, process  # only for questions with an unknown long word
+
+    for i, w in candidates:
+        near = [c for c in CUE_WORDS if c[:2] == w[:2] and abs(len(c) - len(w)) <= 2]
+        best = process.extractOne(w, near, scorer=fuzz.ratio, score_cutoff=SPELLING_ACCEPT)
+        if best:
+            words[i] = best[0]
+    return " ".join(words)
+
 
 _INFORMATION = re.compile(r"^(?:what|whats|is|are|does|do|tell|info|explain|define)\b")
 
