@@ -45,6 +45,7 @@ def ask(store: Store, question: str) -> Answer:
     if not q or not normalize(q):
         raise UsageError("the question is empty; try: drugfaq ask \"is herceptin chemo\"")
     mentions, suggestions = find_mentions(store, q)
+    mentions = _class_where_asked(store, mentions, normalize(q).split())
     text = correct_spelling(" ".join(normalize(q).split()[:MAX_WORDS]))
     drugs = [m for m in mentions if m.kind == "drug"]
     classes = [m for m in mentions if m.kind == "class"]
@@ -88,6 +89,22 @@ def ask(store: Store, question: str) -> Answer:
     if not ans.title:
         ans.title = q
     return ans
+
+
+def _class_where_asked(store: Store, mentions: list[Mention], words: list[str]) -> list[Mention]:
+    """"is doxycycline a tetracycline": a later name that is both a drug and a class, asked as "a Y", is the class."""
+    drugs = [m for m in mentions if m.kind == "drug"]
+    if len(drugs) < 2:
+        return mentions
+    out = []
+    for m in mentions:
+        before = " ".join(words[max(0, m.start - 2) : m.start])
+        if m is not drugs[0] and m.kind == "drug" and re.search(r"(?:\ba|\ban|kind of|type of|class of)$", before):
+            hit = next((h for h in store.lookup([m.text]) if h.kind == "class"), None)
+            if hit:
+                m = Mention("class", hit.id, m.text, hit.label, "class", 1.0, m.start)
+        out.append(m)
+    return out
 
 
 class _Context(msgspec.Struct):

@@ -226,3 +226,10 @@ def test_a_class_question_is_answered_member_by_member(drugfaq):
     assert len(a["facts"]) >= 3 and all("insulin" in f.lower() and "refrigerat" in f.lower() for f in a["facts"])
     _, a = ask_json(drugfaq, "how do you pronounce statins")
     assert a["answered"] is False  # no member holds that
+
+
+def test_a_name_that_is_both_drug_and_class_is_the_class_when_asked_as_a_kind(drugfaq):
+    _, a = ask_json(drugfaq, "is doxycycline a tetracycline")
+    assert a["drugs"] == ["doxycycline"] and a["verdict"] == "yes"
+    _, a = ask_json(drugfaq, "doxycycline or tetracycline for acne")
+    assert a["drugs"] == ["doxycycline", "tetracycline"]  # two drugs named side by side stay drugs
