@@ -138,10 +138,12 @@ def _fuzzy(store: Store, key: str, drugs_only: bool = False, suggest: float = SU
     rivals = [s for k, s, hs in ranked[1:] if {h.id for h in hs} - top_ids]
     clear = not rivals or top_score - rivals[0] >= 3
     suggestions: list[str] = []
+    offered: set[str] = set()  # one suggestion per entry: not both "amoxicillin" and its alias "amoxycillin"
     for _, _, hs in ranked:
-        label = hs[0].label
-        if label not in suggestions:
-            suggestions.append(label)
+        if hs[0].id in offered:
+            continue
+        offered.add(hs[0].id)
+        suggestions.append(hs[0].label)
     if top_score >= cutoff and clear and len(top_ids) == 1:
         h = top_hits[0]
         return Mention(h.kind, h.id, key, h.label, "fuzzy", round(top_score / 100, 3), 0), []
