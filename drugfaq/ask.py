@@ -20,6 +20,7 @@ from drugfaq.taxonomy import Taxonomy
 MAX_QUESTION = 10_000  # characters read from one question; the rest is ignored
 DAILYMED = "https://dailymed.nlm.nih.gov/dailymed/search.cfm?labeltype=all&query="
 _YES_NO = re.compile(r"^(?:is|are|was|does|do|can|could|would|will|should|isnt|arent|doesnt)\b")
+_IS_IT = re.compile(r"^(?:is|are|was|isnt|arent)\b")  # "is X a Y", unlike "can i take vitamins with X"
 _MASS = ("chemotherapy", "immunotherapy")
 
 
@@ -54,7 +55,7 @@ def ask(store: Store, question: str) -> Answer:
     intent, why = (rule.intent, f"rule {rule.name}") if rule else ("other", "no rule matched")
     if not drugs and topics:
         intent, why = "topic", f"topic keyword {topics[0].text!r}"
-    elif drugs and classes and (_YES_NO.match(text) or intent == "classification"):
+    elif drugs and classes and (_IS_IT.match(text) or intent == "classification"):
         intent, why = "classification", f"class {classes[0].text!r} named with a drug"
     elif not drugs and classes and intent in ("other", "identity", "classification"):
         intent, why = "identity", f"class {classes[0].text!r} named"
@@ -292,6 +293,7 @@ def _interactions(ctx: _Context, intent: str) -> Answer:
     d = ctx.drug
     listed = [f"{i.with_}: {i.effect}" for i in d.interactions]
     things = [thing for thing, pattern in _THINGS.items() if re.search(rf"\b(?:{pattern})", ctx.text)]
+    things += [ctx.tax.name(c.id) for c in ctx.classes]  # "can i take vitamins with rasagiline"
     others = ctx.drugs[1:]
     if not things and not others:
         # something the knowledge lists by name, e.g. "why is synthroid interfered by calcium"

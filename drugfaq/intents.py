@@ -90,7 +90,7 @@ RULES: tuple[Rule, ...] = (
     _r("compare-words", "comparison", 3, r"\bvs\b|\bversus\b|\bcompar|\bdifference\b|\bdifferent\b|\bsame as\b"),
     _r("forms-on-offer", "dosage", 3, r"\b(?:different|other|which|what) (?:strengths?|doses|dosages|sizes)\b"),
     _r("compare-better", "comparison", 2, r"\bbetter\b|\bsafer\b|\bstronger\b|\bor\b", needs_two=True),
-    _r("alcohol-food", "interactions", 3, r"\balcohol|\bdrink(?:ing|s)? (?:beer|wine|liquor)|\bbeer\b|\bwine\b"
+    _r("alcohol-food", "interactions", 3, r"(?<!non )\balcohol|\bdrink(?:ing|s)? (?:beer|wine|liquor)|\bbeer\b|\bwine\b"
        r"|\bliquor\b|\bcocktail|\bgrapefruit|\bcaffeine\b|\bcoffee\b|\binteract|\bmix(?:ing)? \w* ?with\b"
        r"|\bcombin|\bdrug (?:and|&)? ?food\b|\bfoods?\b.*\b(?:avoid|eat|should|not)\b|\b(?:avoid|eat)\b.*\bfoods?\b"
        r"|\b(?:medications?|medicines?|drugs?|pills?) (?:not )?to (?:take|avoid) with\b|\bnot to take with\b"
@@ -127,7 +127,7 @@ RULES: tuple[Rule, ...] = (
     _r("how-long", "onset", 1, r"\bhow long\b|\bwhen (?:does|will) (?:it|\w+) (?:work|help)\b"),
     _r("side-effects", "side_effects", 3, r"\bside ?(?:effects?|affects?)\b|\badverse\b|\bmake (?:your|my|his|her) \w+ "
        r"(?:look|feel|turn)|\bhair loss\b|\bweight gain\b|\bharmful\b|\bdamage\b|\bhow will (?:i|you) feel\b"),
-    _r("causes", "side_effects", 2, r"\bcaus(?:e|es|ed|ing)\b|\breactions?\b|\bmake (?:you|me|him|her|people)\b"
+    _r("causes", "side_effects", 2, r"\bcaus(?:e|es|ed|ing)\b|\b(?:i|he|she) (?:am|m|is|have been) experienc|\breactions?\b|\bmake (?:you|me|him|her|people)\b"
        r"|\beffects? (?:on|my|your|the)\b|\baffects? (?:my|your|the)\b|\blong term\b|\bactivate\b|\bappears? after\b"
        r"|\bstart on\b|\bcontribute to\b|\binduce\b|\bexacerbat|\bworsen|\bmake \w+ worse\b"),
     _r("symptoms", "side_effects", 1, r"\binsomnia\b|\bdizz|\bnause|\brash\b|\bitch|\bswell|\bsymptoms?\b|\bblurr"
@@ -144,13 +144,16 @@ RULES: tuple[Rule, ...] = (
        r"(?:take|use|safe to take)\b|\bwith (?:or without )?food\b|\bempty stomach\b|\btime of day\b|\bcrush|\bchew"
        r"|\bsplit|\bcut (?:in half|the)|\bbefore or after\b|\badminist|\binstructions\b|\bwhat time\b"
        r"|\bcan it be taken\b|\bshould it be taken\b|\bhow often\b|\binfusion time\b|\bdoes ?n?t stick\b"
-       r"|\bhow (?:is|are) (?:\w+ ){0,3}(?:used|given|admini\w*|prescribed|taken|injected)\b|\bhow prescribed\b"
+       r"|\bhow (?:is|are) (?:\w+ ){0,3}(?:used|given|admini\w*|prescribed|taken|injected)\b|\bhow prescribed\b|\bhow (?:to|do (?:you|i)) prescribe\b"
        r"|\bhow (?:should|can|must|do) (?:\w+ ){0,3}be (?:taken|used|given|applied|injected)\b"
        r"|\bdilut|^when to (?:start|take|use|give)\b|\bbed time\b|\bafter (?:dinner|breakfast|lunch|meals?)\b"),
     _r("usage-weak", "usage", 2, r"\bmorning\b|\bnight\b|\bbedtime\b|\bcan (?:i|you) (?:eat|take|use)\b|\bafter eating\b"),
     _r("who-should-not", "warnings", 3, r"\bwho (?:should|can) ?not\b|\bshould(?:nt| not) (?:take|use|have|get)\b"
        r"|\bcontra ?indicat|\bprecaution|\bwarnings?\b|\bboxed\b|\bnot allowed\b|\bhow long (?:after|before)\b.*\bwait"
        r"|\bwait (?:before|after)\b"),
+    _r("allergic-to", "warnings", 3, r"\ballergic to\b|\ballergy to\b"),
+    _r("if-i-have", "warnings", 2, r"\b(?:if|when|since|as) (?:i|you|he|she) (?:have|has|had|suffer)\b"
+       r"|\bwith (?:my |a )?history of\b"),
     _r("safety", "warnings", 1, r"\bsafe\b|\bdangerous\b|\brisks?\b|\bavoid\b|\ballerg"),
     _r("names", "names", 3, r"\bgeneric\b|\bbrand\b|\balso called\b|\bother names?\b|\banother name\b"
        r"|\bnames? (?:of|for)\b|\btrade name\b|\bbiosimilar"),
@@ -164,6 +167,8 @@ RULES: tuple[Rule, ...] = (
     _r("used-for", "indications", 3, r"\bused? (?:for|to|in)\b|\bwhat(?: is| are|s) (?:\w+ ){1,4}(?:for|use)\b"
        r"|\bfor what\b|\bwhat purpose\b|\bpurpose\b|\btreat(?:s|ed|ing)?\b|\btreatment (?:for|of)\b|\bprescribed\b|\bindicat|\bwhy (?:would|do|is|to|did)\b"
        r"|\bwhat conditions?\b|\bapproved for\b|\bcure|\bprevent|\bwhat (?:is|are) \w+ good for\b"),
+    _r("is-there-a-drug-for", "indications", 3, r"^(?:are|is) there (?:\w+ ){1,3}for\b|\bwhat (?:can|should) (?:i|you) "
+       r"(?:take|use) for\b"),
     _r("helps", "indications", 2, r"\bgood for\b|\bhelp(?:s)? (?:with|for)\b|\bwork for\b|\bfor (?:my |the )?\w+ pain\b"
        r"|\b(?:lower|reduce|raise|increase|decrease|control)s? (?:my |the |your )?(?:blood pressure|cholesterol|"
        r"blood sugar|sugar|pain|fever)\b"),
@@ -171,7 +176,7 @@ RULES: tuple[Rule, ...] = (
        r"(?:\w+ ){0,2}(?:drug|medicine|medication)\b"),
     _r("what-is", "identity", 2, r"^(?:what|whats|who) (?:exactly )?(?:is|are)\b|^whats\b|^tell me about\b"
        r"|^(?:info|information)\b|\bwhat is (?:the )?(?:drug|medicine|medication)\b|^define\b|^explain\b"
-       r"|\bwhere is \w+ (?:from|originated)|\boriginat|\bwhat exactly\b"),
+       r"|\bwhere is \w+ (?:from|originated)|\boriginat|\bwhat exactly\b|\bwhere (?:does|do) (?:\w+ ){1,3}come from\b"),
 )
 
 # Cue words of the rules above that people often misspell ("treament", "strenths", "symtoms"). A longer word
@@ -191,18 +196,32 @@ withdrawal withdrawals
 SPELLING_ACCEPT = 85.0  # rapidfuzz ratio from which a word is read as a misspelt cue word
 
 
+QUESTION_WORDS = ("what", "when", "where", "which", "does", "should", "could", "would")
+_FIRST_WORDS = frozenset("whats whom whose while wheat white whole shoul dose doses doing done".split())
+
+
 def correct_spelling(text: str) -> str:
     """The normalised question with misspelt cue words replaced by the cue word ("treament" -> "treatment").
 
-    Only words of five letters or more, only towards a cue word of about the same length that begins with the
+    Besides a misspelt question word at the start ("whate is"), only words of five letters or more, only
+    towards a cue word of about the same length that begins with the
     same two letters (typos rarely hit the start), so ordinary words and drug names are left alone and most
     questions never load the fuzzy matcher.
     """
     words = text.split()
+    first = words[0] if words else ""
+    if 4 <= len(first) <= 6 and first not in QUESTION_WORDS and first not in _FIRST_WORDS:
+        # "whate is ...": only the first word, where a question word is expected
+        near = [q for q in QUESTION_WORDS if q[:2] == first[:2] and abs(len(q) - len(first)) <= 1]
+        if near:
+            from rapidfuzz import fuzz, process
+
+            best = process.extractOne(first, near, scorer=fuzz.ratio, score_cutoff=SPELLING_ACCEPT)
+            words[0] = best[0] if best else first
     candidates = [(i, w) for i, w in enumerate(words) if len(w) >= 5 and w.isalpha() and w not in CUE_WORDS
                   and any(c[:2] == w[:2] and abs(len(c) - len(w)) <= 2 for c in CUE_WORDS)]
     if not candidates:
-        return text
+        return " ".join(words)
     from rapidfuzz import fuzz, process  # only for questions with an unknown long word
 
     for i, w in candidates:

@@ -233,3 +233,16 @@ def test_a_name_that_is_both_drug_and_class_is_the_class_when_asked_as_a_kind(dr
     assert a["drugs"] == ["doxycycline"] and a["verdict"] == "yes"
     _, a = ask_json(drugfaq, "doxycycline or tetracycline for acne")
     assert a["drugs"] == ["doxycycline", "tetracycline"]  # two drugs named side by side stay drugs
+
+
+@pytest.mark.parametrize("question, intent", [
+    ("whate is metformin", "identity"),                                  # misspelt question word
+    ("where does warfarin come from", "identity"),
+    ("i am experiencing a rash since starting amoxicillin", "side_effects"),
+    ("are there antibiotics for a cold", "indications"),
+    ("can i take vitamins with rasagiline", "interactions"),             # a class named, but not "is X a Y"
+    ("is rasagiline an maoi", "classification"),
+])
+def test_more_kinds_of_question(drugfaq, question, intent):
+    _, a = ask_json(drugfaq, question, "--explain")
+    assert a["intent"] == intent, a["explain"]
