@@ -97,8 +97,8 @@ def find_mentions(store: Store, question: str) -> tuple[list[Mention], list[str]
     if not any(m.kind == "drug" for m in mentions):
         understood = bool(mentions)  # a class or topic was named: suggest nothing uncertain
         for i, w in enumerate(words):
-            if taken[i] or w in COMMON or len(w) < 5 or w.isdigit():
-                continue
+            if taken[i] or w in COMMON or len(w) < 5 or w.isdigit() or store.known_word(w):
+                continue  # ordinary words ("prevent") must not become a name they resemble ("PreviDent")
             best, near = _fuzzy(store, w, drugs_only=True, suggest=SUGGEST_IN_QUESTION)
             near = [] if understood else near
             if best:

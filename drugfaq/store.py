@@ -136,6 +136,16 @@ class Store:
                 f"SELECT key, kind, id, label, how FROM names WHERE key IN ({marks})", chunk)]
         return hits
 
+    def known_word(self, word: str) -> bool:
+        """Whether a word occurs, in any form, in the knowledge's own text ("prevent", "hearing").
+
+        Such a word is ordinary language (or a name the text mentions), never a misspelling to correct.
+        """
+        if not word.isalnum():
+            return False
+        return self._db.execute("SELECT 1 FROM search WHERE search MATCH ? LIMIT 1",
+                                (f'text : "{word}"',)).fetchone() is not None
+
     def all_keys(self) -> list[str]:
         """Every distinct name key, for fuzzy matching (only needed when exact lookup fails)."""
         if self._keys is None:

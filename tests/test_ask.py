@@ -246,3 +246,9 @@ def test_a_name_that_is_both_drug_and_class_is_the_class_when_asked_as_a_kind(dr
 def test_more_kinds_of_question(drugfaq, question, intent):
     _, a = ask_json(drugfaq, question, "--explain")
     assert a["intent"] == intent, a["explain"]
+
+
+@pytest.mark.parametrize("question", ["what can prevent migraines", "is there anything for hearing loss"])
+def test_ordinary_words_are_not_taken_for_a_drug_name_they_resemble(drugfaq, question):
+    r, a = ask_json(drugfaq, question)  # "prevent" is close to PreviDent, "hearing" to heparin
+    assert a["drugs"] == [] and r.code == 1
