@@ -239,6 +239,31 @@ def _asked_words(text: str, d: Drug, after: str) -> set[str]:
     return {w for w in text[m.end():].split() if w not in COMMON and w not in own and len(w) > 2}
 
 
+_FILLER = STOP | frozenset("""take taking use using used my your his her their someone people person patient patients
+adult adults child children kids kid baby babies elderly women men woman man dog dogs cat cats also still really
+symptoms symptom condition conditions problem problems disease diseases""".split())
+
+
+_CANCER = r"cancer|carcinom|adenocarcinom|tumou?r|malignan|leuk|lymphom|myelom|sarcom|melanom|neoplas|blastom"
+_REFLUX = r"heartburn|reflux|gerd|gastroesophageal"
+_SAME_CONDITION = {"cancer": _CANCER, "cancers": _CANCER, "tumor": _CANCER, "tumour": _CANCER, "tumors": _CANCER,
+                   "heartburn": _REFLUX, "reflux": _REFLUX, "gerd": _REFLUX, "acid": _REFLUX}
+
+
+def _names_condition(word: str, text: str) -> bool:
+    """Does the indication text name this word of the asked condition (or the same thing in the label's words)?"""
+    return bool(re.search(rf"\b(?:{_SAME_CONDITION.get(word, re.escape(word[:6]))})", text))
+
+
+def _condition_words(text: str, d: Drug, after: str) -> list[str]:
+    """The words naming the condition in "does X treat/lower/prevent <condition>", minus the drug's names."""
+    m = re.search(after, text)
+    if not m:
+        return []
+    own = set(normalize(" ".join([d.name, d.id, *d.brands, *d.aliases])).split())
+    return [w for w in text[m.end():].split() if w not in _FILLER and w not in own and len(w) > 2]
+
+
 def _indications(ctx: _Context, intent: str) -> Answer:
     d = ctx.drug
     if not d.indications:
@@ -246,14 +271,22 @@ def _indications(ctx: _Context, intent: str) -> Answer:
     names = ctx.store.drug_names({w for i in d.indications for w in i.with_drugs})
     lines = [indication_line(i, names) for i in d.indications]
     uses = "; ".join(dict.fromkeys(i.condition + (f" ({i.setting})" if i.setting else "") for i in d.indications))
-    words = _asked_words(ctx.text, d, r"\b(?:treat\w*|for|help\w*(?: with)?|cure\w*|work for)\b")
+    after = r"\b(?:treat\w*|for|help\w*(?: with)?|cure\w*|work for|prevent\w*|lower\w*|reduc\w*|control\w*)\b"
+    words = _condition_words(ctx.text, d, after)
     if words and _YES_NO.match(ctx.text):
-        # Only the condition and setting decide a "yes": details may mention other diseases.
-        hay = normalize(" ".join(f"{i.condition} {i.setting or ''}" for i in d.indications))
-        if any(re.search(rf"\b{re.escape(w)}", hay) for w in words):
-            return ctx.answer(f"Yes. {ctx.name} is approved for {uses}.", lines, verdict="yes")
-        return ctx.answer(f"drugfaq's entry does not list {' '.join(sorted(words))} among {ctx.name}'s approved "
-                          f"uses. It is approved for: {uses}.", lines)
+        # Only the condition and setting decide a "yes" (details may mention other diseases); every word of the
+        # asked condition must be there ("high cholesterol" is not "high blood pressure"), and "prevent" needs
+        # a use that is prevention: treating type 2 diabetes is not preventing it.
+        preventing = bool(re.search(r"\bprevent", ctx.text))
+        matched = [i for i in d.indications
+                   if all(_names_condition(w, normalize(f"{i.condition} {i.setting or ''}")) for w in words)
+                   and (not preventing or re.search(r"prevent|prophyla|risk", normalize(f"{i.condition} {i.setting or ''}")))]
+        if matched:
+            these = "; ".join(dict.fromkeys(i.condition + (f" ({i.setting})" if i.setting else "") for i in matched))
+            return ctx.answer(f"Yes. {ctx.name} is approved for {these}.", lines, verdict="yes")
+        asked = ("prevention of " if preventing else "") + " ".join(words)
+        return ctx.answer(f"drugfaq's entry does not list {asked} among {ctx.name}'s approved uses. It is approved "
+                          f"for: {uses}.", lines)
     return ctx.answer(f"{ctx.name} is approved for: {uses}.", lines)
 
 
@@ -487,7 +520,7 @@ def _class_answer(ctx: _Context, intent: str) -> Answer:
     c = ctx.tax.classes[ctx.classes[0].id]
     members = ctx.store.drug_names(ctx.store.members(ctx.tax.descendants(c.id)))
     facts = [f"Examples in drugfaq: {', '.join(sorted(members.values())[:12])}"] if members else []
-    if intent in ("identity", "classification") and c.description:
+    if intent in ("identity", "classification", "mechanism") and c.description:
         return Answer(ctx.question, [], intent, True, None, f"{c.name[:1].upper() + c.name[1:]}: {c.description}",
                       facts, title=c.name)
     per_drug = _per_member(ctx, intent, c.id)

@@ -169,7 +169,7 @@ RULES: tuple[Rule, ...] = (
        r"|\bwhat conditions?\b|\bapproved for\b|\bcure|\bprevent|\bwhat (?:is|are) \w+ good for\b"),
     _r("is-there-a-drug-for", "indications", 3, r"^(?:are|is) there (?:\w+ ){1,3}for\b|\bwhat (?:can|should) (?:i|you) "
        r"(?:take|use) for\b"),
-    _r("helps", "indications", 2, r"\bgood for\b|\bhelp(?:s)? (?:with|for)\b|\bwork for\b|\bfor (?:my |the )?\w+ pain\b"
+    _r("helps", "indications", 2, r"\bgood for\b|^(?:does|do|can|will|would) (?:\w+ ){1,3}help\b|\bhelp(?:s)? (?:with|for)\b|\bwork for\b|\bfor (?:my |the )?\w+ pain\b"
        r"|\b(?:lower|reduce|raise|increase|decrease|control)s? (?:my |the |your )?(?:blood pressure|cholesterol|"
        r"blood sugar|sugar|pain|fever)\b"),
     _r("is-x-a-y", "classification", 2, r"^(?:is|are|it is) \w+(?: \w+)? (?:a|an)\b|\b(?:is|are) (?:\w+ ){1,3}(?:a|an) "

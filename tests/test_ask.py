@@ -252,3 +252,19 @@ def test_more_kinds_of_question(drugfaq, question, intent):
 def test_ordinary_words_are_not_taken_for_a_drug_name_they_resemble(drugfaq, question):
     r, a = ask_json(drugfaq, question)  # "prevent" is close to PreviDent, "hearing" to heparin
     assert a["drugs"] == [] and r.code == 1
+
+
+@pytest.mark.parametrize("question, yes", [
+    ("can lisinopril lower blood pressure", True),
+    ("does lisinopril treat high cholesterol", False),     # every word of the condition must match
+    ("does metformin prevent diabetes", False),            # treating type 2 diabetes is not preventing it
+    ("does aspirin prevent heart attacks", True),
+    ("does herceptin treat gastric cancer", True),         # the label says adenocarcinoma
+    ("does omeprazole help heartburn", True),
+])
+def test_does_x_treat_y_needs_the_whole_condition_and_the_right_verb(drugfaq, question, yes):
+    _, a = ask_json(drugfaq, question)
+    assert a["intent"] == "indications"
+    assert (a["verdict"] == "yes") is yes, a["answer"]
+    if not yes:
+        assert "does not list" in a["answer"]
