@@ -194,6 +194,14 @@ swelling symptom symptoms tablet tablets taper tapering treat treated treating t
 withdrawal withdrawals
 """.split())
 SPELLING_ACCEPT = 85.0  # rapidfuzz ratio from which a word is read as a misspelt cue word
+_CUES_BY_START: dict[str, list[str]] = {}
+for _cue in sorted(CUE_WORDS):
+    _CUES_BY_START.setdefault(_cue[:2], []).append(_cue)
+
+
+def _near_cues(word: str) -> list[str]:
+    """Cue words that begin with the same two letters and are within two letters of its length."""
+    return [c for c in _CUES_BY_START.get(word[:2], ()) if abs(len(c) - len(word)) <= 2]
 
 
 QUESTION_WORDS = ("what", "when", "where", "which", "does", "should", "could", "would")
@@ -218,14 +226,13 @@ def correct_spelling(text: str) -> str:
 
             best = process.extractOne(first, near, scorer=fuzz.ratio, score_cutoff=SPELLING_ACCEPT)
             words[0] = best[0] if best else first
-    candidates = [(i, w) for i, w in enumerate(words) if len(w) >= 5 and w.isalpha() and w not in CUE_WORDS
-                  and any(c[:2] == w[:2] and abs(len(c) - len(w)) <= 2 for c in CUE_WORDS)]
+    candidates = [(i, w, near) for i, w in enumerate(words) if len(w) >= 5 and w not in CUE_WORDS and w.isalpha()
+                  for near in [_near_cues(w)] if near]
     if not candidates:
         return " ".join(words)
     from rapidfuzz import fuzz, process  # only for questions with an unknown long word
 
-    for i, w in candidates:
-        near = [c for c in CUE_WORDS if c[:2] == w[:2] and abs(len(c) - len(w)) <= 2]
+    for i, w, near in candidates:
         best = process.extractOne(w, near, scorer=fuzz.ratio, score_cutoff=SPELLING_ACCEPT)
         if best:
             words[i] = best[0]
