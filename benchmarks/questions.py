@@ -1,6 +1,7 @@
 """Accuracy of `drugfaq ask` on real consumer questions, with the scorer in ../shared/bench/.
 
-Usage: python benchmarks/questions.py [scorer options, e.g. --misses 40]
+Usage: python benchmarks/questions.py [scorer options, e.g. --misses 40] [--readme]
+(--readme writes the summary into README.md's accuracy block.)
 Skips, saying so, when ../shared/bench is not there (a fresh clone without shared/).
 """
 
@@ -17,5 +18,17 @@ if __name__ == "__main__":
     if not SCORER.exists():
         print(f"skipped: the question benchmark is not here ({SCORER})")
         sys.exit(0)
+    readme = "--readme" in sys.argv
+    options = [a for a in sys.argv[1:] if a != "--readme"]
     cmd = f"{shlex.quote(sys.executable)} -m drugfaq"
-    sys.exit(subprocess.run([sys.executable, str(SCORER), "--drugfaq", cmd, *sys.argv[1:]]).returncode)
+    run = subprocess.run([sys.executable, str(SCORER), "--drugfaq", cmd, *options], capture_output=True, text=True)
+    sys.stdout.write(run.stdout)
+    sys.stderr.write(run.stderr)
+    if readme and run.returncode == 0:
+        from readme_block import write
+
+        summary = [line for line in run.stdout.splitlines()
+                   if line.startswith(("questions ", "focus accuracy", "intent accuracy", "answered"))]
+        write("accuracy", summary, "Goals: focus accuracy at least 95%, intent accuracy at least 85%, answered at "
+              "least 75%. Focus and answered count only questions whose drug drugfaq covers.")
+    sys.exit(run.returncode)

@@ -1,6 +1,6 @@
 """drugfaq speed, as ratios to a one-command Typer hello-world run with the same Python and Typer.
 
-Usage: python benchmarks/run.py [--runs N]
+Usage: python benchmarks/run.py [--runs N] [--readme]   (--readme writes the result into README.md)
 Prints each target, its measured ratio or figure, and whether it is met. Commands run interleaved
 with the baseline, and the time compared is each process's CPU time (user + system, from wait4):
 on a shared 2-core machine wall time swings with whatever else runs, CPU time much less. Medians.
@@ -59,6 +59,7 @@ def interleaved(cmds: dict[str, list[str]], env: dict[str, str], runs: int) -> d
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=25)
+    ap.add_argument("--readme", action="store_true", help="write the result into README.md's speed block")
     args = ap.parse_args()
     WORK.mkdir(exist_ok=True)
     hello = WORK / "hello.py"
@@ -102,16 +103,19 @@ def main() -> None:
         ("profile with 10,000 drugs vs bundled", t["plain-10k"] / t["plain"], "<= 1.15x", t["plain-10k"] / t["plain"] <= 1.15),
         ("ask with 10,000 drugs vs bundled", t["ask-10k"] / t["ask"], "<= 1.15x", t["ask-10k"] / t["ask"] <= 1.15),
     ]
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"Typer {typer.__version__}; {args.runs} interleaved runs, medians")
-    print(f"baseline (Typer hello-world): {base:.1f} ms CPU; it imports pydantic: {'YES (regression)' if pydantic else 'no'}")
-    for name, ratio, goal, ok in rows:
-        print(f"{name:40s} {ratio:5.2f}x  goal {goal:9s} {'met' if ok else 'NOT MET'}")
-    print(f"{'ask - over 10,000 questions':40s} {rate:7.0f} questions/s  goal >= 2000  {'met' if rate >= 2000 else 'NOT MET'}")
-    print(f"{'peak memory of a profile lookup':40s} {rss / 1024:7.1f} MB  goal <= 60  {'met' if rss / 1024 <= 60 else 'NOT MET'}")
+    lines = [f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+             f"Typer {typer.__version__}; {args.runs} interleaved runs, medians",
+             f"baseline (Typer hello-world): {base:.1f} ms CPU; it imports pydantic: {'YES (regression)' if pydantic else 'no'}"]
+    lines += [f"{name:40s} {ratio:5.2f}x  goal {goal:9s} {'met' if ok else 'NOT MET'}" for name, ratio, goal, ok in rows]
+    lines.append(f"{'ask - over 10,000 questions':40s} {rate:7.0f} questions/s  goal >= 2000  {'met' if rate >= 2000 else 'NOT MET'}")
+    lines.append(f"{'peak memory of a profile lookup':40s} {rss / 1024:7.1f} MB  goal <= 60  {'met' if rss / 1024 <= 60 else 'NOT MET'}")
     if pydantic:
-        print("Typer now imports pydantic when a command runs: pin the previous release (see pyproject.toml)")
+        lines.append("Typer now imports pydantic when a command runs: pin the previous release (see pyproject.toml)")
+    print("\n".join(lines))
+    if args.readme:
+        from readme_block import write
 
+        write("speed", lines, "The ratios use CPU time, so they hold steadier than wall time on a busy machine.")
 
 if __name__ == "__main__":
     main()
