@@ -35,6 +35,8 @@ def test_ask_json_contract(drugfaq):
     ("is herceptin a targeted therapy", "yes"),
     ("is herceptin an immunotherapy", "no"),
     ("is herceptin a kinase inhibitor", "no"),
+    ("is doxorubicin an antitumor antibiotic", "yes"),  # every anthracycline is one
+    ("is doxorubicin an antibiotic", "no"),             # ... but not an anti-infective
 ])
 def test_class_questions_reason_over_the_taxonomy(drugfaq, question, verdict):
     _, a = ask_json(drugfaq, question)
