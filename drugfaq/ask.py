@@ -206,11 +206,23 @@ def _classification(ctx: _Context, intent: str) -> Answer:
         elif res.verdict == "partly":
             lines.append(f"{ctx.name} is partly {asked}: {res.note or ''}".strip())
         else:
-            lines.append(f"{ctx.name} is not {_class_phrase(asked)}; it is {what_it_is(d, tax)}.")
+            lines.append(f"{ctx.name} is not {_class_phrase(asked)}; it is {what_it_is(d, tax)}."
+                         + _same_word_class(d, tax, cm.id))
     if len(verdicts) == 1:
         word = {"yes": "Yes", "no": "No", "partly": "Partly"}[verdicts[0]]
         return ctx.answer(f"{word}. {lines[0]}", [d.summary, *facts], verdict=verdicts[0])
     return ctx.answer(" ".join(lines), [d.summary, *facts])
+
+
+def _same_word_class(d: Drug, tax: Taxonomy, asked: str) -> str:
+    """A class of the drug whose name holds the asked class's name ("antitumor antibiotic" for "antibiotic"),
+    said outright so that a bare "no" does not read as a contradiction of the name."""
+    word = tax.name(asked).lower()
+    for c in tax.ancestors(d.classification.classes):
+        name = tax.name(c)
+        if name.lower() != word and re.search(rf"\b{re.escape(word)}\b", name.lower()):
+            return f" It is {_class_phrase(name)}, a different kind of medicine that only shares the word."
+    return ""
 
 
 def _identity(ctx: _Context, intent: str) -> Answer:

@@ -43,6 +43,11 @@ def test_class_questions_reason_over_the_taxonomy(drugfaq, question, verdict):
     assert a["intent"] == "classification" and a["verdict"] == verdict, a["answer"]
 
 
+def test_a_no_names_the_drugs_class_that_shares_the_word(drugfaq):
+    _, a = ask_json(drugfaq, "is doxorubicin an antibiotic")
+    assert a["answer"].startswith("No.") and "an antitumor antibiotic, a different kind of medicine" in a["answer"]
+
+
 def test_antibody_drug_conjugate_is_partly_chemotherapy(drugfaq):
     _, a = ask_json(drugfaq, "is kadcyla chemo")
     assert a["drugs"] == ["ado-trastuzumab-emtansine"]
