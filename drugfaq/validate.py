@@ -119,6 +119,11 @@ def cross_check(k: Knowledge) -> list[Problem]:
         for c in d.classification.classes:
             if c not in k.classes:
                 at("drugs", d.id, "classification.classes", f"unknown class {c!r}")
+    for d in k.drugs.values():
+        for path, item in _list_items(msgspec.to_builtins(d)):
+            if item.count("(") != item.count(")"):
+                at("drugs", d.id, path, f"list item {item!r} has unbalanced brackets: a comma inside a "
+                   "[flow, list] splits an item; write the list in block style or quote the item")
     claimed: dict[str, str] = {}
     for d in k.drugs.values():
         allowed = {key for n in d.ambiguous for key in keys_for(n)}
@@ -130,6 +135,19 @@ def cross_check(k: Knowledge) -> list[Problem]:
                        "rename it or declare it under `ambiguous` in both entries")
                 claimed.setdefault(key, d.id)
     return problems
+
+
+def _list_items(value: Any, path: str = "") -> Iterable[tuple[str, str]]:
+    """Every string held in a list, with its key path."""
+    if isinstance(value, dict):
+        for key, v in value.items():
+            yield from _list_items(v, f"{path}.{key}" if path else key)
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            if isinstance(v, str):
+                yield f"{path}[{i}]", v
+            else:
+                yield from _list_items(v, f"{path}[{i}]")
 
 
 def dangling_references(k: Knowledge) -> list[Problem]:

@@ -94,6 +94,15 @@ def test_duplicate_names_across_files_are_errors(drugfaq, tmp_path):
     assert r.code == 3 and "'testamab' is also a name of" in r.out
 
 
+def test_a_flow_list_item_split_at_a_comma_is_an_error(drugfaq, tmp_path):
+    # [a (b, c), d] reads as three items, "a (b", "c)" and "d": a silent fragment in the output
+    path = write(tmp_path, GOOD.replace("summary:", "brands: [Testa (tablets, capsules), Testo]\n    summary:"))
+    r = drugfaq("validate", str(path))
+    assert r.code == 3 and "drugs[testamab].brands[0]: list item 'Testa (tablets' has unbalanced brackets" in r.out
+    quoted = write(tmp_path, GOOD.replace("summary:", 'brands: ["Testa (tablets, capsules)", Testo]\n    summary:'))
+    assert drugfaq("validate", str(quoted)).code == 0
+
+
 def test_a_folder_without_yaml_is_an_error(drugfaq, tmp_path):
     (tmp_path / "notes.txt").write_text("hello")
     line = one_line_error(drugfaq("herceptin", "--data", str(tmp_path)))
