@@ -37,6 +37,11 @@ def test_ask_json_contract(drugfaq):
     ("is herceptin a kinase inhibitor", "no"),
     ("is doxorubicin an antitumor antibiotic", "yes"),  # every anthracycline is one
     ("is doxorubicin an antibiotic", "no"),             # ... but not an anti-infective
+    ("is tramadol an opioid", "yes"),
+    ("is suboxone an opioid", "yes"),                   # buprenorphine: a partial opioid agonist
+    ("is narcan an opioid", "no"),                      # an opioid antagonist
+    ("is albuterol a rescue inhaler", "yes"),
+    ("is advair a rescue inhaler", "no"),               # a long-acting beta-2 agonist with a steroid
 ])
 def test_class_questions_reason_over_the_taxonomy(drugfaq, question, verdict):
     _, a = ask_json(drugfaq, question)
