@@ -45,7 +45,10 @@ def answer_one(store: Store, question: str, out: Output, explain: bool) -> bool:
         out.json(answer_json(a, out, explain))
     else:
         out.document(answer_document(a, explain))
-    if not a.drugs and a.suggestions:
+    shared = [m["text"] for m in (a.explain or {}).get("mentions", []) if m["how"] == "ambiguous"]
+    if shared:
+        error(f"{shared[0]!r} can mean {' or '.join(a.suggestions)}; please name one of them")
+    elif not a.drugs and a.suggestions:
         error(f"no drug found in the question; did you mean {' or '.join(a.suggestions)}?")
     return a.answered
 

@@ -55,7 +55,7 @@ def ask(store: Store, question: str) -> Answer:
     intent, why = (rule.intent, f"rule {rule.name}") if rule else ("other", "no rule matched")
     if not drugs and topics:
         intent, why = "topic", f"topic keyword {topics[0].text!r}"
-    elif drugs and classes and (_IS_IT.match(text) or intent == "classification"):
+    elif drugs and classes and (_IS_IT.match(text) and intent != "ingredients" or intent == "classification"):
         intent, why = "classification", f"class {classes[0].text!r} named with a drug"
     elif not drugs and classes and intent in ("other", "identity", "classification"):
         intent, why = "identity", f"class {classes[0].text!r} named"
@@ -71,6 +71,11 @@ def ask(store: Store, question: str) -> Answer:
         ans = _class_answer(ctx, intent)
     elif not loaded:
         ans = Answer(q, [], intent, False, None, _not_found_text(suggestions), suggestions=suggestions)
+    elif any(m.how == "ambiguous" for m in drugs):
+        shared = next(m for m in drugs if m.how == "ambiguous")
+        ans = Answer(q, [], intent, False, None, f"{shared.text!r} can mean {' or '.join(suggestions)}; "
+                     "ask again naming one of them.", suggestions=suggestions)
+        loaded = []
     else:
         ans = _ANSWERERS.get(intent, _unanswerable)(ctx, intent)
         faq = None if ans.verdict else _matching_faq(ctx, ans.answered)  # a reasoned yes/no stands

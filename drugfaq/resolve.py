@@ -42,7 +42,7 @@ class Mention(NamedTuple):
     id: str
     text: str  # the words of the question that named it
     label: str  # the name it matched, as the knowledge writes it
-    how: str  # generic | brand | biosimilar | alias | id | class | topic | fuzzy
+    how: str  # generic | brand | biosimilar | alias | id | class | topic | fuzzy | ambiguous
     score: float  # 1.0 for an exact name; the fuzzy ratio / 100 otherwise
     start: int  # word position in the normalised question
 
@@ -86,14 +86,24 @@ def find_mentions(store: Store, question: str) -> tuple[list[Mention], list[str]
     found: list[tuple[int, int, NameHit]] = sorted(
         ((i, n, h) for h in hits for (i, n) in spans[h.key]),
         key=lambda t: (-t[1], order[t[2].kind], t[0]))
+    shared: dict[tuple[int, int], list[NameHit]] = {}  # a span naming several drugs: a declared ambiguity
+    for i, n, h in found:
+        if h.kind == "drug" and all(o.id != h.id for o in shared.get((i, n), [])):
+            shared.setdefault((i, n), []).append(h)
     taken = [False] * len(words)
     mentions: list[Mention] = []
+    suggestions: list[str] = []
     for i, n, h in found:
         if any(taken[i : i + n]) or any(m.kind == h.kind and m.id == h.id for m in mentions):
             continue
         taken[i : i + n] = [True] * n
-        mentions.append(Mention(h.kind, h.id, " ".join(words[i : i + n]), h.label, h.how, 1.0, i))
-    suggestions: list[str] = []
+        how = h.how
+        if h.kind == "drug" and len(shared[(i, n)]) > 1:
+            how = "ambiguous"  # the asker must choose: offer every drug the name means
+            ids = sorted(o.id for o in shared[(i, n)])
+            names = store.drug_names(ids)
+            suggestions += [names.get(d, d) for d in ids if names.get(d, d) not in suggestions]
+        mentions.append(Mention(h.kind, h.id, " ".join(words[i : i + n]), h.label, how, 1.0, i))
     if not any(m.kind == "drug" for m in mentions):
         understood = bool(mentions)  # a class or topic was named: suggest nothing uncertain
         for i, w in enumerate(words):

@@ -280,3 +280,15 @@ def test_does_x_treat_y_needs_the_whole_condition_and_the_right_verb(drugfaq, qu
     assert (a["verdict"] == "yes") is yes, a["answer"]
     if not yes:
         assert "does not list" in a["answer"]
+
+
+def test_a_name_two_drugs_share_on_purpose_is_asked_about_not_guessed(drugfaq):
+    r, a = ask_json(drugfaq, "can i get a tetanus shot while pregnant")
+    assert r.code == 1 and a["answered"] is False and a["drugs"] == []
+    assert a["intent"] == "pregnancy" and len(a["suggestions"]) == 2
+    assert "'tetanus shot' can mean" in a["answer"] and "can mean" in r.err
+
+
+def test_is_a_class_in_a_drug_asks_for_its_ingredients(drugfaq):
+    _, a = ask_json(drugfaq, "is penicillin in the pill montelukast")
+    assert a["intent"] == "ingredients" and a["drugs"] == ["montelukast"]

@@ -53,7 +53,7 @@ def test_a_known_name_survives_case_punctuation_and_a_possessive(drugfaq, name, 
 @SETTINGS
 @given(TEXT)
 def test_show_any_name_gives_a_profile_or_a_one_line_error(drugfaq, text):
-    r = drugfaq("show", text, "--format", "json")
+    r = drugfaq("show", "--format", "json", "--", text)  # "--": a name that looks like an option is still a name
     assert "Traceback" not in r.err
     if r.code == 0:
         assert json.loads(r.out)["kind"] in ("drug", "class", "topic")
