@@ -120,10 +120,10 @@ def cross_check(k: Knowledge) -> list[Problem]:
             if c not in k.classes:
                 at("drugs", d.id, "classification.classes", f"unknown class {c!r}")
     for d in k.drugs.values():
-        for path, item in _list_items(msgspec.to_builtins(d)):
-            if item.count("(") != item.count(")"):
-                at("drugs", d.id, path, f"list item {item!r} has unbalanced brackets: a comma inside a "
-                   "[flow, list] splits an item; write the list in block style or quote the item")
+        for path, item, before in _list_items(msgspec.to_builtins(d)):
+            if item.count("(") != item.count(")") or before[-1:].isdigit() and re.match(r"\d{3}\b", item):
+                at("drugs", d.id, path, f"list item {item!r} looks split: a comma inside a [flow, list] item "
+                   "(in brackets or in a number like 100,000) splits it; use block style or quote the item")
     claimed: dict[str, str] = {}
     for d in k.drugs.values():
         allowed = {key for n in d.ambiguous for key in keys_for(n)}
@@ -137,15 +137,16 @@ def cross_check(k: Knowledge) -> list[Problem]:
     return problems
 
 
-def _list_items(value: Any, path: str = "") -> Iterable[tuple[str, str]]:
-    """Every string held in a list, with its key path."""
+def _list_items(value: Any, path: str = "") -> Iterable[tuple[str, str, str]]:
+    """Every string held in a list, with its key path and the item before it."""
     if isinstance(value, dict):
         for key, v in value.items():
             yield from _list_items(v, f"{path}.{key}" if path else key)
     elif isinstance(value, list):
         for i, v in enumerate(value):
             if isinstance(v, str):
-                yield f"{path}[{i}]", v
+                before = value[i - 1] if i and isinstance(value[i - 1], str) else ""
+                yield f"{path}[{i}]", v, before
             else:
                 yield from _list_items(v, f"{path}[{i}]")
 

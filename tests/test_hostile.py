@@ -98,7 +98,9 @@ def test_a_flow_list_item_split_at_a_comma_is_an_error(drugfaq, tmp_path):
     # [a (b, c), d] reads as three items, "a (b", "c)" and "d": a silent fragment in the output
     path = write(tmp_path, GOOD.replace("summary:", "brands: [Testa (tablets, capsules), Testo]\n    summary:"))
     r = drugfaq("validate", str(path))
-    assert r.code == 3 and "drugs[testamab].brands[0]: list item 'Testa (tablets' has unbalanced brackets" in r.out
+    assert r.code == 3 and "drugs[testamab].brands[0]: list item 'Testa (tablets' looks split" in r.out
+    numbers = write(tmp_path, GOOD.replace("summary:", "brands: [Testa 100,000 units]\n    summary:"))
+    assert "brands[1]: list item '000 units' looks split" in drugfaq("validate", str(numbers)).out
     quoted = write(tmp_path, GOOD.replace("summary:", 'brands: ["Testa (tablets, capsules)", Testo]\n    summary:'))
     assert drugfaq("validate", str(quoted)).code == 0
 
