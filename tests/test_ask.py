@@ -249,6 +249,7 @@ def test_a_name_that_is_both_drug_and_class_is_the_class_when_asked_as_a_kind(dr
 
 @pytest.mark.parametrize("question, intent", [
     ("whate is metformin", "identity"),                                  # misspelt question word
+    ("how long should i wait to take ibuprofen after a dose of naproxen", "usage"),  # timing, not a course
     ("where does warfarin come from", "identity"),
     ("i am experiencing a rash since starting amoxicillin", "side_effects"),
     ("are there antibiotics for a cold", "indications"),
