@@ -29,7 +29,7 @@ def test_every_key_of_a_name_is_normalised(text):
 @given(TEXT)
 def test_ask_answers_or_fails_cleanly_for_any_text(drugfaq, text):
     assume(text != "-")  # "-" means: read questions from stdin (tested in test_ask)
-    r = drugfaq("ask", text, "--format", "json")
+    r = drugfaq("ask", "--format", "json", "--", text)  # "--": a question that looks like an option is still a question
     assert "Traceback" not in r.err
     if r.code == 2:
         assert r.out == "" and r.err.startswith("drugfaq: ")
