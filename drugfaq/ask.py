@@ -319,11 +319,12 @@ def _side_effects(ctx: _Context, intent: str) -> Answer:
     words = _asked_words(ctx.text, d, r"\b(?:cause\w*|give \w+|make \w+|side effects?|lead to|result in)\b")
     if words and _YES_NO.match(ctx.text):
         hay = normalize(" ".join([common, serious, *d.boxed_warnings, *d.warnings]))
-        found = [w for w in sorted(words) if re.search(rf"\b{re.escape(w[:6])}", hay)]
-        if found:
-            return ctx.answer(f"Yes. {', '.join(found).capitalize()} is among the listed side effects or warnings "
+        asked = " ".join(dict.fromkeys(w for w in ctx.text.split() if w in words))  # in the asker's order
+        # every word must be there: "kidney failure" is not answered yes by "kidney stones"
+        if all(re.search(rf"\b{re.escape(w[:6])}", hay) for w in words):
+            return ctx.answer(f"Yes. {asked.capitalize()} is among the listed side effects or warnings "
                               f"of {ctx.name}.", facts, verdict="yes")
-        return ctx.answer(f"drugfaq's entry for {ctx.name} does not list {' '.join(sorted(words))}; the label may "
+        return ctx.answer(f"drugfaq's entry for {ctx.name} does not list {asked}; the label may "
                           f"list more. Its common side effects are: {common or 'not listed'}.", facts)
     lead = f"Common side effects of {ctx.name}: {common}." if common else f"{ctx.name}: serious side effects: {serious}."
     return ctx.answer(lead, facts)

@@ -297,3 +297,11 @@ def test_a_name_two_drugs_share_on_purpose_is_asked_about_not_guessed(drugfaq):
 def test_is_a_class_in_a_drug_asks_for_its_ingredients(drugfaq):
     _, a = ask_json(drugfaq, "is penicillin in the pill montelukast")
     assert a["intent"] == "ingredients" and a["drugs"] == ["montelukast"]
+
+
+def test_a_side_effect_yes_needs_every_word_asked(drugfaq):
+    _, a = ask_json(drugfaq, "can calcium cause kidney stones")
+    assert a["drugs"] == ["calcium-carbonate"] and a["verdict"] == "yes"
+    assert a["answer"].startswith("Yes. Kidney stones is among")
+    _, a = ask_json(drugfaq, "does metformin cause kidney stones")  # its label warns about the kidneys, not stones
+    assert a["intent"] == "side_effects" and a["verdict"] is None and "does not list kidney stones" in a["answer"]
