@@ -133,3 +133,16 @@ def test_atc_codes_are_not_the_pre_2022_antibody_codes():
     for d in knowledge().drugs.values():
         for code in d.classification.atc:
             assert not code.startswith(("L01XC", "L01XE")), f"{d.id}: {code} is a retired ATC group"
+
+
+def test_medlineplus_links_point_to_pages_the_reference_data_knows():
+    path = need("drug-ner-dictionary/dner_canonical_drugs_v2.0.9.tsv")
+    with path.open(encoding="utf-8") as f:
+        known = {r["medline_plus_id"].strip() for r in csv.DictReader(f, delimiter="\t") if r.get("medline_plus_id")}
+    bad = []
+    for d in knowledge().drugs.values():
+        for ref in d.references:
+            m = re.search(r"medlineplus\.gov/druginfo/meds/(a\d+)\.html", ref.url)
+            if m and m.group(1) not in known and (d.id, "medlineplus", m.group(1)) not in exceptions():
+                bad.append(f"{d.id}: MedlinePlus page {m.group(1)} is not in the reference data")
+    assert not bad, "\n".join(bad)
