@@ -249,11 +249,26 @@ def _mechanism(ctx: _Context, intent: str) -> Answer:
 
 def _asked_words(text: str, d: Drug, after: str) -> set[str]:
     """Content words after a verb such as "treat" or "cause", minus the drug's own names."""
+    return _words_after(text, [d.name, d.id, *d.brands, *d.aliases], after)
+
+
+def _words_after(text: str, names: list[str], after: str, ignore: frozenset[str] = COMMON) -> set[str]:
     m = re.search(after, text)
     if not m:
         return set()
-    own = set(normalize(" ".join([d.name, d.id, *d.brands, *d.aliases])).split())
-    return {w for w in text[m.end():].split() if w not in COMMON and w not in own and len(w) > 2}
+    own = set(normalize(" ".join(names)).split())
+    return {w for w in text[m.end():].split() if w not in ignore and w not in own and len(w) > 2}
+
+
+_CAUSE = r"\b(?:cause\w*|give \w+|make \w+|side effects?|lead to|result in)\b"
+
+
+def _lists_effect(d: Drug, words: set[str]) -> bool:
+    """Does the entry list every asked word among its side effects or warnings ("kidney stones", not "kidney")?"""
+    se = d.side_effects
+    hay = normalize(" ".join([*(se.common if se else []), *(se.serious if se else []), *d.boxed_warnings,
+                              *d.warnings]))
+    return all(re.search(rf"\b{re.escape(w[:6])}", hay) for w in words)
 
 
 _FILLER = STOP | frozenset("""take taking use using used my your his her their someone people person patient patients
@@ -316,12 +331,11 @@ def _side_effects(ctx: _Context, intent: str) -> Answer:
     serious = ", ".join(se.serious) if se and se.serious else ""
     facts = [f"Common: {common}" if common else "", f"Serious: {serious}" if serious else "",
              *(f"Boxed warning: {b}" for b in d.boxed_warnings)]
-    words = _asked_words(ctx.text, d, r"\b(?:cause\w*|give \w+|make \w+|side effects?|lead to|result in)\b")
+    # filler, not COMMON: "weight gain" and "hair loss" keep their first word
+    words = _words_after(ctx.text, [d.name, d.id, *d.brands, *d.aliases], _CAUSE, _FILLER)
     if words and _YES_NO.match(ctx.text):
-        hay = normalize(" ".join([common, serious, *d.boxed_warnings, *d.warnings]))
-        asked = " ".join(dict.fromkeys(w for w in ctx.text.split() if w in words))  # in the asker's order
-        # every word must be there: "kidney failure" is not answered yes by "kidney stones"
-        if all(re.search(rf"\b{re.escape(w[:6])}", hay) for w in words):
+        asked = _asked_phrase(ctx.text, words)
+        if _lists_effect(d, words):
             return ctx.answer(f"Yes. {asked.capitalize()} is among the listed side effects or warnings "
                               f"of {ctx.name}.", facts, verdict="yes")
         return ctx.answer(f"drugfaq's entry for {ctx.name} does not list {asked}; the label may "
@@ -541,6 +555,11 @@ def _class_answer(ctx: _Context, intent: str) -> Answer:
     if intent in ("identity", "classification", "mechanism") and c.description:
         return Answer(ctx.question, [], intent, True, None, f"{c.name[:1].upper() + c.name[1:]}: {c.description}",
                       facts, title=c.name)
+    if intent == "side_effects" and _YES_NO.match(ctx.text):
+        words = _words_after(ctx.text, [c.name, *c.aliases, c.id, ctx.classes[0].text], _CAUSE, _FILLER)
+        loaded = [d for d in (ctx.store.drug(i) for i in ctx.store.members(ctx.tax.descendants(c.id))) if d]
+        if words and loaded:
+            return _class_effect(ctx, c.name, loaded, words)
     per_drug = _per_member(ctx, intent, c.id)
     if per_drug:
         shown = per_drug[:_MEMBERS_SHOWN]
@@ -552,6 +571,33 @@ def _class_answer(ctx: _Context, intent: str) -> Answer:
                   f"drugfaq answers this kind of question for single drugs, not for a whole class such as "
                   f"{c.name}. Ask about one drug (e.g. {', '.join(sorted(members.values())[:3]) or 'by name'}), "
                   "or ask a pharmacist.", facts, title=c.name)
+
+
+def _asked_phrase(text: str, words: set[str]) -> str:
+    """The asker's words from the first asked word to the last: "swelling in the ankles"."""
+    tokens = text.split()
+    at = [i for i, w in enumerate(tokens) if w in words]
+    return " ".join(tokens[at[0] : at[-1] + 1]) if at else " ".join(sorted(words))
+
+
+def _class_effect(ctx: _Context, class_name: str, members: list[Drug], words: set[str]) -> Answer:
+    """"do statins cause muscle pain": counted over the class's members, each by its own entry."""
+    asked = _asked_phrase(ctx.text, words)
+    listing = [d for d in members if _lists_effect(d, words)]
+    names = [display_name(d, d.brands[0] if d.brands else None) for d in listing]
+    n, total = len(listing), len(members)
+    if n == total:
+        lead = f"Yes. {asked.capitalize()} is among the listed side effects or warnings of every {class_name} medicine in drugfaq ({total})."
+    elif n:
+        lead = (f"For {n} of the {total} {class_name} medicines in drugfaq, {asked} is among the listed side effects "
+                "or warnings; ask about one by name for its details.")
+    else:
+        lead = (f"None of the {total} {class_name} medicines in drugfaq lists {asked} among its side effects or "
+                "warnings; their labels may list more.")
+    shown = names[:_MEMBERS_SHOWN]
+    facts = [f"Listed for: {', '.join(shown)}" + (f" and {n - len(shown)} more" if n > len(shown) else "")] if n else []
+    return Answer(ctx.question, [], "side_effects", True, "yes" if n == total else None, lead, facts,
+                  title=class_name)
 
 
 _MEMBERS_SHOWN = 8

@@ -28,6 +28,8 @@ def singular(word: str) -> str:
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
+    if 3 < len(word) <= 6 and word.endswith("is"):
+        return word[:-1]  # abbreviations: ssris -> ssri, ppis -> ppi, tkis -> tki (long words: analysis, cannabis)
     return word
 
 

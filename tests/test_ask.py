@@ -305,3 +305,16 @@ def test_a_side_effect_yes_needs_every_word_asked(drugfaq):
     assert a["answer"].startswith("Yes. Kidney stones is among")
     _, a = ask_json(drugfaq, "does metformin cause kidney stones")  # its label warns about the kidneys, not stones
     assert a["intent"] == "side_effects" and a["verdict"] is None and "does not list kidney stones" in a["answer"]
+
+
+def test_does_a_class_cause_x_is_counted_over_its_members(drugfaq):
+    _, a = ask_json(drugfaq, "do statins cause muscle pain")
+    assert a["intent"] == "side_effects" and a["verdict"] == "yes" and a["classes"] == ["statin"]
+    assert a["answer"].startswith("Yes. Muscle pain is among the listed side effects or warnings of every statin")
+    _, a = ask_json(drugfaq, "do ssris cause weight gain")  # "ssris": an abbreviation's plural
+    assert a["classes"] == ["ssri"] and a["verdict"] is None and " of the " in a["answer"]
+
+
+def test_the_asked_effect_is_quoted_in_the_askers_words(drugfaq):
+    _, a = ask_json(drugfaq, "can amlodipine cause swelling in the ankles")
+    assert a["answer"].startswith("Yes. Swelling in the ankles is among")
