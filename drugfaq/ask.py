@@ -260,15 +260,24 @@ def _words_after(text: str, names: list[str], after: str, ignore: frozenset[str]
     return {w for w in text[m.end():].split() if w not in ignore and w not in own and len(w) > 2}
 
 
-_CAUSE = r"\b(?:cause\w*|give \w+|make \w+|side effects?|lead to|result in)\b"
+_CAUSE = r"\b(?:cause\w*|give \w+|make \w+|side effects?|lead to|result in|raises?|increases?|elevates?)\b"
 
 
-def _lists_effect(d: Drug, words: set[str]) -> bool:
-    """Does the entry list every asked word among its side effects or warnings ("kidney stones", not "kidney")?"""
+_RAISED = r"(?:high|higher|raised?|raises|increased?|increases|elevated|rise|rises|rising)"
+_RAISE_VERB = re.compile(r"\b(?:raises?|increases?|elevates?)\b")
+
+
+def _lists_effect(d: Drug, words: set[str], raised: bool = False) -> bool:
+    """Does the entry list every asked word among its side effects or warnings ("kidney stones", not "kidney")?
+    For "does X raise Y", Y must be listed as high or raised: "low blood sugar" does not answer it."""
     se = d.side_effects
     hay = normalize(" ".join([*(se.common if se else []), *(se.serious if se else []), *d.boxed_warnings,
                               *d.warnings]))
-    return all(re.search(rf"\b{re.escape(w[:6])}", hay) for w in words)
+    if not all(re.search(rf"\b{re.escape(w[:6])}", hay) for w in words):
+        return False
+    first = min(words, key=lambda w: hay.find(w[:6]))  # the asked phrase's first word as the entry writes it
+    w = re.escape(first[:6])
+    return not raised or bool(re.search(rf"\b{_RAISED} (?:\w+ ){{0,2}}{w}|\b{w}\w* (?:\w+ ){{0,3}}{_RAISED}\b", hay))
 
 
 _FILLER = STOP | frozenset("""take taking use using used my your his her their someone people person patient patients
@@ -278,8 +287,13 @@ symptoms symptom condition conditions problem problems disease diseases""".split
 
 _CANCER = r"cancer|carcinom|adenocarcinom|tumou?r|malignan|leuk|lymphom|myelom|sarcom|melanom|neoplas|blastom"
 _REFLUX = r"heartburn|reflux|gerd|gastroesophageal"
+_SUGAR = r"diabet|glucose|glyc|blood sugar"
 _SAME_CONDITION = {"cancer": _CANCER, "cancers": _CANCER, "tumor": _CANCER, "tumour": _CANCER, "tumors": _CANCER,
-                   "heartburn": _REFLUX, "reflux": _REFLUX, "gerd": _REFLUX, "acid": _REFLUX}
+                   "heartburn": _REFLUX, "reflux": _REFLUX, "gerd": _REFLUX, "acid": _REFLUX,
+                   "sugar": _SUGAR, "glucose": _SUGAR, "cholesterol": r"cholesterol|lipid|ldl"}
+# lay words that go with a level and are not in the label's name for it: "high blood sugar" is diabetes
+_LEVEL_WORDS = {"sugar": {"blood", "high", "level", "levels"}, "glucose": {"blood", "high", "level", "levels"},
+                "cholesterol": {"high", "level", "levels", "bad"}}
 
 
 def _names_condition(word: str, text: str) -> bool:
@@ -293,7 +307,9 @@ def _condition_words(text: str, d: Drug, after: str) -> list[str]:
     if not m:
         return []
     own = set(normalize(" ".join([d.name, d.id, *d.brands, *d.aliases])).split())
-    return [w for w in text[m.end():].split() if w not in _FILLER and w not in own and len(w) > 2]
+    words = [w for w in text[m.end():].split() if w not in _FILLER and w not in own and len(w) > 2]
+    drop = set().union(*(_LEVEL_WORDS.get(w, set()) for w in words))
+    return [w for w in words if w not in drop]
 
 
 def _indications(ctx: _Context, intent: str) -> Answer:
@@ -334,8 +350,9 @@ def _side_effects(ctx: _Context, intent: str) -> Answer:
     # filler, not COMMON: "weight gain" and "hair loss" keep their first word
     words = _words_after(ctx.text, [d.name, d.id, *d.brands, *d.aliases], _CAUSE, _FILLER)
     if words and _YES_NO.match(ctx.text):
-        asked = _asked_phrase(ctx.text, words)
-        if _lists_effect(d, words):
+        raised = bool(_RAISE_VERB.search(ctx.text))
+        asked = ("raised " if raised else "") + _asked_phrase(ctx.text, words)
+        if _lists_effect(d, words, raised):
             return ctx.answer(f"Yes. {asked.capitalize()} is among the listed side effects or warnings "
                               f"of {ctx.name}.", facts, verdict="yes")
         return ctx.answer(f"drugfaq's entry for {ctx.name} does not list {asked}; the label may "
@@ -582,8 +599,9 @@ def _asked_phrase(text: str, words: set[str]) -> str:
 
 def _class_effect(ctx: _Context, class_name: str, members: list[Drug], words: set[str]) -> Answer:
     """"do statins cause muscle pain": counted over the class's members, each by its own entry."""
-    asked = _asked_phrase(ctx.text, words)
-    listing = [d for d in members if _lists_effect(d, words)]
+    raised = bool(_RAISE_VERB.search(ctx.text))
+    asked = ("raised " if raised else "") + _asked_phrase(ctx.text, words)
+    listing = [d for d in members if _lists_effect(d, words, raised)]
     names = [display_name(d, d.brands[0] if d.brands else None) for d in listing]
     n, total = len(listing), len(members)
     if n == total:

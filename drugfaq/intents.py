@@ -171,8 +171,11 @@ RULES: tuple[Rule, ...] = (
     _r("is-there-a-drug-for", "indications", 3, r"^(?:are|is) there (?:\w+ ){1,3}for\b|\bwhat (?:can|should) (?:i|you) "
        r"(?:take|use) for\b"),
     _r("helps", "indications", 2, r"\bgood for\b|^(?:does|do|can|will|would) (?:\w+ ){1,3}help\b|\bhelp(?:s)? (?:with|for)\b|\bwork for\b|\bfor (?:my |the )?\w+ pain\b"
-       r"|\b(?:lower|reduce|raise|increase|decrease|control)s? (?:my |the |your )?(?:blood pressure|cholesterol|"
+       r"|\b(?:lower|reduce|decrease|control)s? (?:my |the |your )?(?:blood pressure|cholesterol|"
        r"blood sugar|sugar|pain|fever)\b"),
+    # raising a level is what a side effect does ("does prednisone raise blood sugar"), lowering it what a use does
+    _r("raises", "side_effects", 3, r"\b(?:raise|increase|elevate|spike)s? (?:my |the |your )?(?:blood pressure|"
+       r"cholesterol|blood sugar|sugar|glucose|potassium|heart rate|pulse|liver enzymes)\b"),
     _r("is-x-a-y", "classification", 2, r"^(?:is|are|it is) \w+(?: \w+)? (?:a|an)\b|\b(?:is|are) (?:\w+ ){1,3}(?:a|an) "
        r"(?:\w+ ){0,2}(?:drug|medicine|medication)\b"),
     _r("what-is", "identity", 2, r"^(?:what|whats|who) (?:exactly )?(?:is|are)\b|^whats\b|^tell me about\b"

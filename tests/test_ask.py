@@ -318,3 +318,14 @@ def test_does_a_class_cause_x_is_counted_over_its_members(drugfaq):
 def test_the_asked_effect_is_quoted_in_the_askers_words(drugfaq):
     _, a = ask_json(drugfaq, "can amlodipine cause swelling in the ankles")
     assert a["answer"].startswith("Yes. Swelling in the ankles is among")
+
+
+@pytest.mark.parametrize("question, intent, verdict", [
+    ("does prednisone raise blood sugar", "side_effects", "yes"),   # raising a level: a side effect
+    ("does metformin raise blood sugar", "side_effects", None),     # its label warns of LOW blood sugar only
+    ("does metformin lower blood sugar", "indications", "yes"),     # lowering it: type 2 diabetes, in lay words
+    ("does atorvastatin lower cholesterol", "indications", "yes"),
+])
+def test_raising_a_level_is_a_side_effect_and_lowering_it_a_use(drugfaq, question, intent, verdict):
+    _, a = ask_json(drugfaq, question)
+    assert (a["intent"], a["verdict"]) == (intent, verdict), a["answer"]
