@@ -43,7 +43,9 @@ def test_ask_json_contract(drugfaq):
     ("is albuterol a rescue inhaler", "yes"),
     ("is advair a rescue inhaler", "no"),               # a long-acting beta-2 agonist with a steroid
     ("is the covid vaccine a live vaccine", "no"),
-    ("is clonidine an adhd medication", "yes"),          # its extended-release forms (Kapvay)
+    ("is clonidine an adhd medication", "yes"),
+    ("is ropinirole an antiparkinson drug", "yes"),
+    ("is cabergoline an antiparkinson drug", "no"),        # a dopamine agonist approved for high prolactin          # its extended-release forms (Kapvay)
     ("is chantix an addiction treatment", "yes"),        # stop-smoking aids treat nicotine dependence      # neither kind of COVID-19 vaccine is live
     ("is spikevax an mrna vaccine", "partly"),          # one entry holds the mRNA and the protein vaccines
 ])
