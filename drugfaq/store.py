@@ -12,6 +12,7 @@ folder is not writable the knowledge is compiled into memory instead.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import time
 import zlib
@@ -29,7 +30,8 @@ if TYPE_CHECKING:
 # msgspec and the model are imported inside the methods that decode records: the plain
 # profile path reads pre-rendered text and needs neither.
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"  # bump whenever what is compiled changes (6: class names asked as "X drug")
+CLASS_NOUNS = ("drug", "medicine", "medication", "agent")
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -270,7 +272,12 @@ def _compile(sources: list[tuple[Path, str]], fingerprint: str) -> sqlite3.Conne
     def add(kind: str, id_: str, label: str, how: str) -> None:
         from drugfaq.names import keys_for
 
-        names.extend((key, kind, id_, label, how) for key in keys_for(label))
+        labels = [label]
+        if kind == "class":  # "antiparkinson agent" is also asked as "antiparkinson drug" or "antiparkinson medicine";
+            # never the bare words, though: "blood pressure medicine" must not make "blood pressure" a class
+            bare = re.sub(r"\s+(?:agents?|drugs?|medicines?|medications?)$", "", label, flags=re.I)
+            labels += [f"{bare} {noun}" for noun in CLASS_NOUNS]
+        names.extend((key, kind, id_, label, how) for variant in labels for key in keys_for(variant))
 
     for d in knowledge.drugs.values():
         add("drug", d.id, d.id, "id")

@@ -45,6 +45,7 @@ def test_ask_json_contract(drugfaq):
     ("is the covid vaccine a live vaccine", "no"),
     ("is clonidine an adhd medication", "yes"),
     ("is ropinirole an antiparkinson drug", "yes"),
+    ("is gabapentin an anticonvulsant medication", "yes"),  # a class name asked with "medication" after it
     ("is cabergoline an antiparkinson drug", "no"),        # a dopamine agonist approved for high prolactin          # its extended-release forms (Kapvay)
     ("is chantix an addiction treatment", "yes"),        # stop-smoking aids treat nicotine dependence      # neither kind of COVID-19 vaccine is live
     ("is spikevax an mrna vaccine", "partly"),          # one entry holds the mRNA and the protein vaccines
