@@ -46,7 +46,9 @@ def test_ask_json_contract(drugfaq):
     ("is clonidine an adhd medication", "yes"),
     ("is ropinirole an antiparkinson drug", "yes"),
     ("is gabapentin an anticonvulsant medication", "yes"),  # a class name asked with "medication" after it
-    ("is cabergoline an antiparkinson drug", "no"),        # a dopamine agonist approved for high prolactin          # its extended-release forms (Kapvay)
+    ("is cabergoline an antiparkinson drug", "no"),        # a dopamine agonist approved for high prolactin
+    ("is metoprolol a blood pressure medicine", "yes"),
+    ("is timolol a blood pressure medicine", "no"),        # a beta blocker, as eye drops for glaucoma          # its extended-release forms (Kapvay)
     ("is chantix an addiction treatment", "yes"),        # stop-smoking aids treat nicotine dependence      # neither kind of COVID-19 vaccine is live
     ("is spikevax an mrna vaccine", "partly"),          # one entry holds the mRNA and the protein vaccines
 ])
