@@ -57,3 +57,29 @@ def test_knowledge_file_model_rejects_unknown_keys():
 
     with pytest.raises(msgspec.ValidationError):
         msgspec.convert({"drugs": [], "extra": 1}, KnowledgeFile)
+
+
+# A class a drug belongs to, through its ancestors, is a "yes" to "is X a Y?". For these classes that "yes"
+# says what the drug is used for, so every member must have such a use among its indications.
+USE_CLASSES = {
+    "antihypertensive": r"hypertension|blood pressure",
+    "antidiabetic": r"diabet|glyc|blood sugar",
+    "anticonvulsant": r"seizure|epilep|convuls",
+    "antiparkinson": r"parkinson|restless legs",
+}
+
+
+def test_a_use_class_is_only_given_to_drugs_approved_for_that_use():
+    import re
+
+    from drugfaq.taxonomy import Taxonomy
+
+    k, _ = load([(bundled_data_dir(), "bundled")])
+    tax = Taxonomy(k.classes)
+    wrong = []
+    for d in k.drugs.values():
+        uses = " ".join(f"{i.condition} {i.setting or ''} {i.details or ''}" for i in d.indications).lower()
+        for cls, pattern in USE_CLASSES.items():
+            if cls in tax.ancestors(d.classification.classes) and not re.search(pattern, uses):
+                wrong.append(f"{d.id} is a {cls} by its classes but has no such indication")
+    assert not wrong, "\n".join(wrong)
