@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from typing import NamedTuple
 
 from drugfaq.errors import Ambiguous, NotFound
@@ -34,6 +36,7 @@ pregnant pregnancy breastfeeding baby alcohol drink drinking food eat eating wat
 high low cancer treatment therapy chemo chemotherapy patient patients doctor nurse pharmacist shot shots
 injection injections vaccine cream gel patch spray drops eye eyes skin hair weight sleep body system
 what's whats dont don't cant can't should'nt isn't wont won't im i'm ive i've also still again same different
+lactose glucose fructose sucrose gluten caffeine vitamin vitamins
 """.split())
 
 
@@ -125,6 +128,37 @@ def _variants(key: str) -> list[str]:
     return [key, key.replace(" ", ""), " ".join(words[:-1] + [singular(words[-1])])]
 
 
+# Name stems that mark a drug family (USAN and common endings). Two names that share one and differ before it
+# by two edits or more are two drugs of one family, not a slip of the keyboard: "norfloxacin" is not a misspelt
+# "ofloxacin", nor "dexlansoprazole" a misspelt "lansoprazole", nor Dysport's "abobotulinumtoxinA" Botox.
+FAMILY_STEMS = tuple(sorted("""
+prazole conazole azole olol alol ilol pril sartan vastatin statin mab tinib cillin mycin micin floxacin oxacin
+cycline gliflozin gliptin glitazone azepam azolam zosin dipine tidine triptan ciclovir vir parin xaban gatran lukast
+dronate afil terol sone olone caine setron oxetine pramine triptyline apine peridol botulinumtoxina platin rubicin
+taxel barbital profen fenac coxib semide thiazide gesterone lutamide trozole mustine fosfamide citabine trexate
+tropium fungin quine rsen navir tegravir buvir previr vudine ximab zumab umab relin plase kinra cept
+""".split(), key=len, reverse=True))
+
+
+def _same_family_other_drug(typed: str, name: str) -> bool:
+    """Do these look like two drugs of one family rather than one name and its misspelling?"""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    parts_t, parts_n = re.split(r"[\s/-]+", typed), re.split(r"[\s/-]+", name)
+    if len(parts_t) != len(parts_n):
+        return False
+    for t, n in zip(parts_t, parts_n):
+        short, long_ = sorted((t, n), key=len)
+        if len(long_) - len(short) >= 2 and short in long_:
+            return True  # a prefix or suffix added: dexchlorpheniramine, pegfilgrastim's cousins, mephenytoin
+        stem = next((s for s in FAMILY_STEMS if t.endswith(s) and n.endswith(s)), "")
+        pt, pn = (t[: -len(stem)], n[: -len(stem)]) if stem else ("", "")
+        # a different start before a shared stem; "metropolol" (metrop|olol for metopr|olol) keeps its letters
+        if stem and DamerauLevenshtein.distance(pt, pn) >= 2 and (len(pt) != len(pn) or pt[:1] != pn[:1]):
+            return True
+    return False
+
+
 def _fuzzy(store: Store, key: str, drugs_only: bool = False, suggest: float = SUGGEST) -> tuple[Mention | None, list[str]]:
     """Closest names by edit similarity: a confident match, or up to three suggestions."""
     from rapidfuzz import fuzz, process  # only needed when exact lookup failed
@@ -154,7 +188,8 @@ def _fuzzy(store: Store, key: str, drugs_only: bool = False, suggest: float = SU
             continue
         offered.add(hs[0].id)
         suggestions.append(hs[0].label)
-    if top_score >= cutoff and clear and len(top_ids) == 1:
+    if (top_score >= cutoff and clear and len(top_ids) == 1 and key not in COMMON
+            and not _same_family_other_drug(key, top_key)):
         h = top_hits[0]
         return Mention(h.kind, h.id, key, h.label, "fuzzy", round(top_score / 100, 3), 0), []
     return None, suggestions[:3]

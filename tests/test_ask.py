@@ -334,3 +334,17 @@ def test_the_asked_effect_is_quoted_in_the_askers_words(drugfaq):
 def test_raising_a_level_is_a_side_effect_and_lowering_it_a_use(drugfaq, question, intent, verdict):
     _, a = ask_json(drugfaq, question)
     assert (a["intent"], a["verdict"]) == (intent, verdict), a["answer"]
+
+
+@pytest.mark.parametrize("other_drug", ["dexlansoprazole", "norfloxacin", "pitavastatin", "terconazole",
+                                        "abobotulinumtoxinA", "dexchlorpheniramine", "lactose"])
+def test_another_drug_of_the_same_family_is_not_taken_for_a_misspelling(drugfaq, other_drug):
+    r = drugfaq(other_drug, "--format", "json")
+    assert r.code == 1 and r.out == ""  # "did you mean ...?" on stderr, never another drug's profile
+
+
+@pytest.mark.parametrize("typed, meant", [("metropolol", "metoprolol"), ("trastuzamab", "trastuzumab"),
+                                          ("lisinipril", "lisinopril"), ("amoxicilin", "amoxicillin")])
+def test_a_misspelling_is_still_read_as_the_drug(drugfaq, typed, meant):
+    _, a = ask_json(drugfaq, f"what is {typed}")
+    assert a["drugs"] == [meant]
