@@ -75,7 +75,7 @@ def ask(store: Store, question: str) -> Answer:
         shared = next(m for m in drugs if m.how == "ambiguous")
         ans = Answer(q, [], intent, False, None, f"{shared.text!r} can mean {' or '.join(suggestions)}; "
                      "ask again naming one of them.", suggestions=suggestions)
-        loaded = []
+        loaded = []  # no drug is reported: the asker has not said which one
     else:
         ans = _ANSWERERS.get(intent, _unanswerable)(ctx, intent)
         faq = None if ans.verdict else _matching_faq(ctx, ans.answered)  # a reasoned yes/no stands
@@ -350,8 +350,7 @@ def _side_effects(ctx: _Context, intent: str) -> Answer:
     # filler, not COMMON: "weight gain" and "hair loss" keep their first word
     words = _words_after(ctx.text, [d.name, d.id, *d.brands, *d.aliases], _CAUSE, _FILLER)
     if words and _YES_NO.match(ctx.text):
-        raised = bool(_RAISE_VERB.search(ctx.text))
-        asked = ("raised " if raised else "") + _asked_phrase(ctx.text, words)
+        asked, raised = _effect_asked(ctx.text, words)
         if _lists_effect(d, words, raised):
             return ctx.answer(f"Yes. {asked.capitalize()} is among the listed side effects or warnings "
                               f"of {ctx.name}.", facts, verdict="yes")
@@ -597,15 +596,21 @@ def _asked_phrase(text: str, words: set[str]) -> str:
     return " ".join(tokens[at[0] : at[-1] + 1]) if at else " ".join(sorted(words))
 
 
+def _effect_asked(text: str, words: set[str]) -> tuple[str, bool]:
+    """The effect as the asker put it, and whether they asked about a level going up ("raised blood sugar")."""
+    raised = bool(_RAISE_VERB.search(text))
+    return ("raised " if raised else "") + _asked_phrase(text, words), raised
+
+
 def _class_effect(ctx: _Context, class_name: str, members: list[Drug], words: set[str]) -> Answer:
     """"do statins cause muscle pain": counted over the class's members, each by its own entry."""
-    raised = bool(_RAISE_VERB.search(ctx.text))
-    asked = ("raised " if raised else "") + _asked_phrase(ctx.text, words)
+    asked, raised = _effect_asked(ctx.text, words)
     listing = [d for d in members if _lists_effect(d, words, raised)]
     names = [display_name(d, d.brands[0] if d.brands else None) for d in listing]
     n, total = len(listing), len(members)
     if n == total:
-        lead = f"Yes. {asked.capitalize()} is among the listed side effects or warnings of every {class_name} medicine in drugfaq ({total})."
+        lead = (f"Yes. {asked.capitalize()} is among the listed side effects or warnings of every {class_name} "
+                f"medicine in drugfaq ({total}).")
     elif n:
         lead = (f"For {n} of the {total} {class_name} medicines in drugfaq, {asked} is among the listed side effects "
                 "or warnings; ask about one by name for its details.")
