@@ -137,7 +137,8 @@ RULES: tuple[Rule, ...] = (
        r"|\bhow many\b.*\b(?:a ?day|per day|daily)\b|\bhow many \w+ (?:a ?day|per day)|\blowest\b|\bhighest\b"
        r"|\bcome in\b|\bmill?[ai]grams?\b|\bmgs\b|\b(?:mg|strengths?) (?:are )?available\b|\brate of\b"),
     _r("dose-number", "dosage", 1, r"\b\d+(?:\.\d+)? ?(?:mg|mcg|ml|units?|grams?)\b|\bmg\b"),
-    _r("wait-to-take", "usage", 4, r"\bhow long (?:should|do|must|to|can) (?:i |you |we )?wait (?:to|before) (?:take|taking|use|using|give|giving)\b"),
+    _r("wait-to-take", "usage", 4, r"\bhow long (?:should|do|must|to|can) (?:i |you |we )?wait (?:to|before) "
+       r"(?:take|taking|use|using|give|giving)\b"),
     _r("with-meals", "usage", 4, r"\bwith (?:or without )?(?:food|meals?)\b|\bwithout food\b|\bempty stomach\b"
        r"|\b(?:before|after) (?:or (?:before|after) )?(?:food|meals?|eating)\b"),
     _r("how-to-take", "usage", 3, rf"\bhow (?:do|should|to|can|would|does|is|are) (?:{YOU} )?(?:\w+ )?(?:take|use|used"
