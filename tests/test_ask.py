@@ -48,6 +48,9 @@ def test_ask_json_contract(drugfaq):
     ("is gabapentin an anticonvulsant medication", "yes"),  # a class name asked with "medication" after it
     ("is cabergoline an antiparkinson drug", "no"),        # a dopamine agonist approved for high prolactin
     ("is metoprolol a blood pressure medicine", "yes"),
+    ("is ocrelizumab an anti-cd20 antibody", "yes"),
+    ("is ocrevus a cancer drug", "no"),                     # an anti-CD20 antibody for multiple sclerosis
+    ("is rituximab a targeted therapy", "yes"),
     ("is timolol a blood pressure medicine", "no"),        # a beta blocker, as eye drops for glaucoma          # its extended-release forms (Kapvay)
     ("is chantix an addiction treatment", "yes"),        # stop-smoking aids treat nicotine dependence      # neither kind of COVID-19 vaccine is live
     ("is spikevax an mrna vaccine", "partly"),          # one entry holds the mRNA and the protein vaccines
