@@ -59,8 +59,7 @@ def resolve_drug(store: Store, name: str) -> Mention:
     for kind in ("drug", "class", "topic"):
         ids = sorted({h.id for h in hits if h.kind == kind})
         if len(ids) > 1:
-            labels = store.drug_names(ids) if kind == "drug" else {i: i for i in ids}
-            raise Ambiguous(name, [labels.get(i, i) for i in ids])
+            raise Ambiguous(name, _choices(store, ids) if kind == "drug" else ids)
         if ids:
             hit = next(h for h in hits if h.id == ids[0])
             return Mention(kind, hit.id, name, hit.label, hit.how, 1.0, 0)
@@ -103,9 +102,7 @@ def find_mentions(store: Store, question: str) -> tuple[list[Mention], list[str]
         how = h.how
         if h.kind == "drug" and len(shared[(i, n)]) > 1:
             how = "ambiguous"  # the asker must choose: offer every drug the name means
-            ids = sorted(o.id for o in shared[(i, n)])
-            names = store.drug_names(ids)
-            suggestions += [names.get(d, d) for d in ids if names.get(d, d) not in suggestions]
+            suggestions += [c for c in _choices(store, sorted(o.id for o in shared[(i, n)])) if c not in suggestions]
         mentions.append(Mention(h.kind, h.id, " ".join(words[i : i + n]), h.label, how, 1.0, i))
     if not any(m.kind == "drug" for m in mentions):
         understood = bool(mentions)  # a class or topic was named: suggest nothing uncertain
@@ -121,6 +118,15 @@ def find_mentions(store: Store, question: str) -> tuple[list[Mention], list[str]
                 suggestions += [s for s in near if s not in suggestions]
     mentions.sort(key=lambda m: m.start)
     return mentions, suggestions[:3]
+
+
+def _choices(store: Store, ids: list[str]) -> list[str]:
+    """How to offer drugs that share a name: the generic name with its brands, which people recognise."""
+    out = []
+    for drug_id in ids:
+        d = store.drug(drug_id)
+        out.append(f"{d.name} ({', '.join(d.brands[:3])})" if d and d.brands else d.name if d else drug_id)
+    return out
 
 
 def _variants(key: str) -> list[str]:
