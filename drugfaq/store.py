@@ -238,13 +238,14 @@ def _fingerprint(sources: list[tuple[Path, str]]) -> tuple[str, list[Path]]:
     parts = [f"{__version__}|{SCHEMA_VERSION}"]
     files: list[Path] = []
     for path, layer in sources:
-        for f in yaml_files(path):
+        root = path.resolve()  # once per source: resolving every file costs a system call per path part
+        for f in yaml_files(root):
             try:
                 st = f.stat()
             except OSError:
                 continue
             files.append(f)
-            parts.append(f"{layer}|{f.resolve()}|{st.st_size}|{st.st_mtime_ns}")
+            parts.append(f"{layer}|{f}|{st.st_size}|{st.st_mtime_ns}")
     # The full text is stored in the cache and compared on open; the checksum only names the file.
     text = "\n".join(parts)
     return f"{zlib.crc32(text.encode()):08x}{len(text):x}|{text}", files
