@@ -396,7 +396,7 @@ def _interactions(ctx: _Context, intent: str) -> Answer:
     hits = [f"{i.with_}: {i.effect}" for i in _matching(d.interactions, things + [n for o in others for n in names_of(o)])]
     # the interaction may be written on the other drug's entry
     hits += [f"{o.name} with {i.with_}: {i.effect}" for o in others for i in _matching(o.interactions, names_of(d))]
-    what = " and ".join([*things, *(display_name(o) for o in others)])
+    what = " and ".join([*things, *(ctx.named(k) for k in range(1, len(ctx.drugs)))])  # as the asker named them
     together: list[str] = []  # approved regimens that combine them
     for o in others:
         for first, second in ((d, o), (o, d)):

@@ -351,3 +351,8 @@ def test_another_drug_of_the_same_family_is_not_taken_for_a_misspelling(drugfaq,
 def test_a_misspelling_is_still_read_as_the_drug(drugfaq, typed, meant):
     _, a = ask_json(drugfaq, f"what is {typed}")
     assert a["drugs"] == [meant]
+
+
+def test_a_second_drug_is_named_as_the_asker_named_it(drugfaq):
+    _, a = ask_json(drugfaq, "herceptin and perjeta")
+    assert a["answer"].startswith("Herceptin (trastuzumab) and Perjeta (pertuzumab) are given together")
