@@ -6,7 +6,7 @@ from typing import Any, BinaryIO
 
 from drugfaq.ask import Answer, ask
 from drugfaq.document import Document, Section
-from drugfaq.errors import UsageError
+from drugfaq.errors import Ambiguous, UsageError
 from drugfaq.output import Output, error
 from drugfaq.store import Store
 
@@ -47,7 +47,7 @@ def answer_one(store: Store, question: str, out: Output, explain: bool) -> bool:
         out.document(answer_document(a, explain))
     shared = [m["text"] for m in (a.explain or {}).get("mentions", []) if m["how"] == "ambiguous"]
     if shared:
-        error(f"{shared[0]!r} can mean {' or '.join(a.suggestions)}; please name one of them")
+        error(str(Ambiguous(shared[0], a.suggestions)))
     elif not a.drugs and a.suggestions:
         error(f"no drug found in the question; did you mean {' or '.join(a.suggestions)}?")
     return a.answered

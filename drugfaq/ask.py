@@ -7,7 +7,7 @@ import msgspec
 from typing import Any
 
 from drugfaq.document import Source
-from drugfaq.errors import UsageError
+from drugfaq.errors import Ambiguous, UsageError
 from drugfaq.intents import classify, correct_spelling, reads_like_information
 from drugfaq.model import Drug, Faq
 from drugfaq.names import normalize
@@ -73,8 +73,7 @@ def ask(store: Store, question: str) -> Answer:
         ans = Answer(q, [], intent, False, None, _not_found_text(suggestions), suggestions=suggestions)
     elif any(m.how == "ambiguous" for m in drugs):
         shared = next(m for m in drugs if m.how == "ambiguous")
-        ans = Answer(q, [], intent, False, None, f"{shared.text!r} can mean {' or '.join(suggestions)}; "
-                     "ask again naming one of them.", suggestions=suggestions)
+        ans = Answer(q, [], intent, False, None, f"{Ambiguous(shared.text, suggestions)}.", suggestions=suggestions)
         loaded = []  # no drug is reported: the asker has not said which one
     else:
         ans = _ANSWERERS.get(intent, _unanswerable)(ctx, intent)
